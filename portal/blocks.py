@@ -1,0 +1,71 @@
+"""StreamField blocks shared by the portal's pages. Small StructBlocks, one concern each."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# A restrained feature set: newsroom text, no colours or fonts pasted from Word.
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote"]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=255, help_text=_("Photo: …"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=255,
+        help_text=_("Describe the image for readers who cannot see it; the caption is used when empty."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+    images = blocks.ListBlock(ImageBlock(), label=_("Images"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "blocks/gallery_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Link text"), required=False, max_length=255)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"), form_classname="title", icon="title", template="blocks/heading_block.html"
+    )
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)
+    image = ImageBlock()
+    gallery = GalleryBlock()
+    quote = QuoteBlock()
+    document = DocumentBlock()
+    embed = EmbedBlock(label=_("Embed"), help_text=_("A YouTube or other oEmbed link."), icon="media")
+    table = TableBlock(label=_("Table"), template="blocks/table_block.html")

@@ -1,0 +1,31 @@
+"""Translatable snippets shared by several apps."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Department(TranslatableMixin, index.Indexed, models.Model):
+    """A department (phòng, ban) of the union that writes articles and has a monthly quota."""
+
+    name = models.CharField(_("name"), max_length=255)
+    code = models.SlugField(_("code"), max_length=50, help_text=_("Short identifier, e.g. 'van-phong'."))
+    monthly_quota = models.PositiveIntegerField(
+        _("monthly article quota"), default=0, help_text=_("Articles the department must publish each month.")
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("monthly_quota"), FieldPanel("email")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,86 @@
+"""Template tags for the site chrome: language switcher, hreflang, navigation, dates."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from portal.i18n import home_for_language, live_translations
+from portal.models import OrganizationSettings
+from portal.text import format_date
+
+register = template.Library()
+
+
+@register.filter
+def vn_date(value, language=None):
+    """A date in the current language's style: 20/09/2022 or 20 September 2022."""
+    return format_date(value, language)
+
+
+@register.simple_tag(takes_context=True)
+def organization(context):
+    """The organization's identity in the current language (cached on the request)."""
+    request = context.get("request")
+    cache = getattr(request, "_portal_org", None) if request else None
+    if cache is None:
+        org = OrganizationSettings.for_request(request) if request else OrganizationSettings.load()
+        cache = {"obj": org, **org.localized()}
+        if request is not None:
+            request._portal_org = cache
+    return cache
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One link per language: the live translation of the page, or that language's home.
+
+    Returns dicts with ``code``, ``name``, ``url``, ``current`` and ``translated``.
+    """
+    request = context.get("request")
+    current = get_language()
+    translations = live_translations(page) if page is not None else {}
+    links = []
+    for code, name in settings.LANGUAGES:
+        link = {"code": code, "name": name, "current": code == current, "translated": True}
+        if page is not None:
+            if code in translations:
+                link["url"] = translations[code].get_url(request)
+            else:
+                home = home_for_language(code, request)
+                link["url"] = (home.get_url(request) if home else f"/{code}/") + "?untranslated=1"
+                link["translated"] = False
+        else:
+            link["url"] = translate_url(request.get_full_path(), code) if request else f"/{code}/"
+        links.append(link)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page):
+    """``(language, absolute URL)`` for every live translation of ``page``, itself included."""
+    request = context.get("request")
+    return [(code, p.get_full_url(request)) for code, p in live_translations(page).items()]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The current language's home page children shown in menus."""
+    request = context.get("request")
+    home = home_for_language(get_language(), request)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu())
+
+
+@register.simple_tag(takes_context=True)
+def current_home(context):
+    return home_for_language(get_language(), context.get("request"))
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """Ancestors below the language's home page, ending with the page itself."""
+    if page is None or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).live()) + [page]

@@ -1,0 +1,51 @@
+# Sourced by scripts/test.sh: installs (when missing) and starts throwaway PostgreSQL and Redis
+# servers for the test run, and Chromium for the browser tests. Everything stops on exit.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  if [ -z "${APT_UPDATED:-}" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+need_pkgs=()
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_pkgs+=(postgresql postgresql-contrib)
+command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need_pkgs+=(redis-server)
+command -v msgfmt >/dev/null 2>&1 || need_pkgs+=(gettext)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "==> Installing Debian packages: ${need_pkgs[*]}"
+  apt_install "${need_pkgs[@]}"
+fi
+
+SERVICES_DIR="$(mktemp -d /tmp/portal-test-XXXXXX)"
+chmod 755 "$SERVICES_DIR"
+PG_PORT="${PG_PORT:-$(( 20000 + RANDOM % 20000 ))}"
+REDIS_PORT="${REDIS_PORT:-$(( 40000 + RANDOM % 20000 ))}"
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+
+run_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_services() {
+  run_pg "$PGBIN/pg_ctl" -D "$SERVICES_DIR/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  [ -f "$SERVICES_DIR/redis.pid" ] && kill "$(cat "$SERVICES_DIR/redis.pid")" 2>/dev/null || true
+  rm -rf "$SERVICES_DIR"
+}
+trap stop_services EXIT
+
+echo "==> Starting PostgreSQL on 127.0.0.1:$PG_PORT"
+mkdir -p "$SERVICES_DIR/pg/data" "$SERVICES_DIR/pg/sock"
+[ "$(id -u)" = 0 ] && chown -R postgres:postgres "$SERVICES_DIR/pg"
+run_pg "$PGBIN/initdb" -D "$SERVICES_DIR/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$PGBIN/pg_ctl" -D "$SERVICES_DIR/pg/data" -l "$SERVICES_DIR/pg/server.log" -w \
+  -o "-p $PG_PORT -k $SERVICES_DIR/pg/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/portal"
+export PG_BIN="$PGBIN" PG_DATA="$SERVICES_DIR/pg/data" PG_PORT
+
+echo "==> Starting Redis on 127.0.0.1:$REDIS_PORT"
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  --pidfile "$SERVICES_DIR/redis.pid" --logfile "$SERVICES_DIR/redis.log" --dir "$SERVICES_DIR"
+export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"

@@ -1,0 +1,37 @@
+"""Browser tests: real Chromium (Debian's package) driven by Playwright against the live server."""
+
+import os
+import shutil
+
+import pytest
+
+# The ORM is used from the thread Playwright's sync API runs in.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path():
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        raise RuntimeError("Chromium is not installed: run the suite with `make test`, which installs it.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "vi-VN", "viewport": {"width": 1280, "height": 900}}
