@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from portal.i18n import only_public
 from portal.models import BasePage
 
 
@@ -49,10 +50,16 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
 
-    def get_subnavigation(self):
-        """Children if any, else siblings: live pages of this page's language only."""
-        children = self.get_children().live().public().in_menu().specific()
+    def get_subnavigation(self, request=None):
+        """Children if any, else siblings: live, public pages of this page's language only."""
+        children = only_public(self.get_children().live().in_menu(), request)
         if children:
             return self, children
         parent = self.get_parent()
-        return parent, parent.get_children().live().public().in_menu().specific()
+        return parent, only_public(parent.get_children().live().in_menu(), request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.show_subnavigation:
+            context["subnav_parent"], context["subnav_pages"] = self.get_subnavigation(request)
+        return context

@@ -1,6 +1,48 @@
-"""Helpers for the two language trees (Vietnamese source, English translation)."""
+"""The two language trees (Vietnamese source, English translation) and the per-request facts
+the site chrome needs, each fetched once per request.
 
-from wagtail.models import Locale, Page, Site
+Wagtail's ``.public()`` runs a query per call; pages here are checked against the list of view
+restrictions fetched once per request instead.
+"""
+
+from django.core.cache import cache as django_cache
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+
+def _request_cache(request):
+    if request is None:
+        return {}
+    cache = getattr(request, "_portal_chrome", None)
+    if cache is None:
+        cache = request._portal_chrome = {}
+    return cache
+
+
+RESTRICTED_PATHS_CACHE_KEY = "portal:restricted-paths"
+
+
+def restricted_paths(request=None):
+    """Tree paths of every page with a view restriction (its descendants are restricted too).
+
+    Kept in the shared cache and dropped whenever a restriction changes (``portal.signals``).
+    """
+    cache = _request_cache(request)
+    if "restricted" not in cache:
+        paths = django_cache.get(RESTRICTED_PATHS_CACHE_KEY)
+        if paths is None:
+            paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+            django_cache.set(RESTRICTED_PATHS_CACHE_KEY, paths, None)
+        cache["restricted"] = paths
+    return cache["restricted"]
+
+
+def is_public(page, request=None):
+    return not any(page.path.startswith(path) for path in restricted_paths(request))
+
+
+def only_public(pages, request=None):
+    paths = restricted_paths(request)
+    return [p for p in pages if not any(p.path.startswith(path) for path in paths)]
 
 
 def site_root(request=None):
@@ -10,37 +52,44 @@ def site_root(request=None):
     return site.root_page if site else None
 
 
+def homes(request=None):
+    """``{language_code: live home page}`` for this site: one query per request."""
+    cache = _request_cache(request)
+    if "homes" not in cache:
+        root = site_root(request)
+        pages = []
+        if root is not None:
+            pages = Page.objects.filter(translation_key=root.translation_key, live=True).select_related("locale")
+        cache["homes"] = {p.locale.language_code: p for p in pages}
+    return cache["homes"]
+
+
 def home_for_language(language_code, request=None):
     """The live home page of ``language_code`` for this site, or None."""
-    cache = getattr(request, "_portal_homes", None) if request is not None else None
-    if cache is not None and language_code in cache:
-        return cache[language_code]
-    root = site_root(request)
-    home = None
-    if root is not None:
-        home = (
-            Page.objects.filter(translation_key=root.translation_key, locale__language_code=language_code, live=True)
-            .select_related("locale")
-            .first()
-        )
-    if request is not None:
-        if cache is None:
-            cache = request._portal_homes = {}
-        cache[language_code] = home
-    return home
+    return homes(request).get(language_code)
 
 
-def live_translations(page):
+def live_translations(page, request=None):
     """``{language_code: page}`` for every live, public translation of ``page`` (itself included)."""
     if page is None or not getattr(page, "pk", None):
         return {}
-    pages = (
-        Page.objects.filter(translation_key=page.translation_key, live=True)
-        .public()
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
-    return {p.locale.language_code: p for p in pages}
+    cache = _request_cache(request)
+    key = ("translations", page.pk)
+    if key not in cache:
+        pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+        cache[key] = {p.locale.language_code: p for p in only_public(pages, request)}
+    return cache[key]
+
+
+def menu_pages(language_code, request=None):
+    """Children of the language's home page shown in menus."""
+    cache = _request_cache(request)
+    key = ("menu", language_code)
+    if key not in cache:
+        home = home_for_language(language_code, request)
+        pages = home.get_children().live().in_menu() if home else []
+        cache[key] = only_public(pages, request)
+    return cache[key]
 
 
 def active_locale():

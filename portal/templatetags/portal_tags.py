@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from portal.i18n import home_for_language, live_translations
+from portal.i18n import home_for_language, live_translations, menu_pages
 from portal.models import OrganizationSettings
 from portal.text import format_date
 
@@ -39,7 +39,7 @@ def language_links(context, page=None):
     """
     request = context.get("request")
     current = get_language()
-    translations = live_translations(page) if page is not None else {}
+    translations = live_translations(page, request) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         link = {"code": code, "name": name, "current": code == current, "translated": True}
@@ -60,17 +60,13 @@ def language_links(context, page=None):
 def hreflang_links(context, page):
     """``(language, absolute URL)`` for every live translation of ``page``, itself included."""
     request = context.get("request")
-    return [(code, p.get_full_url(request)) for code, p in live_translations(page).items()]
+    return [(code, p.get_full_url(request)) for code, p in live_translations(page, request).items()]
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The current language's home page children shown in menus."""
-    request = context.get("request")
-    home = home_for_language(get_language(), request)
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu())
+    return menu_pages(get_language(), context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
