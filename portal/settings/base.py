@@ -150,7 +150,10 @@ LANGUAGES = [
     ("vi", "Tiếng Việt"),
     ("en", "English"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the portal's template strings (each app also has its own locale/ directory).
+# locale_wagtail/: the portal's complete Vietnamese translation of the Wagtail and wagtail-localize
+# admin; LOCALE_PATHS are read before the installed apps' own catalogues, so it wins.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail" / "admin", BASE_DIR / "locale_wagtail" / "apps"]
 LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = "Asia/Ho_Chi_Minh"
