@@ -58,6 +58,25 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
 
 
+class PersonBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Full name"), max_length=255)
+    role = blocks.CharBlock(label=_("Role"), required=False, max_length=255, help_text=_("e.g. Head of the board"))
+    position = blocks.CharBlock(
+        label=_("Position"), required=False, max_length=255, help_text=_("Office held in the organization")
+    )
+    photo = ImageChooserBlock(label=_("Photo"), required=False)
+
+
+class PeopleBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+    people = blocks.ListBlock(PersonBlock(), label=_("People"), min_num=1)
+
+    class Meta:
+        icon = "group"
+        label = _("People")
+        template = "blocks/people_block.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("Heading"), form_classname="title", icon="title", template="blocks/heading_block.html"
@@ -69,3 +88,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     embed = EmbedBlock(label=_("Embed"), help_text=_("A YouTube or other oEmbed link."), icon="media")
     table = TableBlock(label=_("Table"), template="blocks/table_block.html")
+    people = PeopleBlock()
