@@ -41,6 +41,7 @@ mkdir -p "$SERVICES_DIR/pg/data" "$SERVICES_DIR/pg/sock"
 run_pg "$PGBIN/initdb" -D "$SERVICES_DIR/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 run_pg "$PGBIN/pg_ctl" -D "$SERVICES_DIR/pg/data" -l "$SERVICES_DIR/pg/server.log" -w \
   -o "-p $PG_PORT -k $SERVICES_DIR/pg/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+run_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres portal
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/portal"
 export PG_BIN="$PGBIN" PG_DATA="$SERVICES_DIR/pg/data" PG_PORT
 
