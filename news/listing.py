@@ -1,0 +1,202 @@
+"""Article lists for the news index and sections: filters, archive, pagination.
+
+Every value a visitor can type in ``page``, ``topic``, ``year`` or ``month`` is parsed here; a
+value that makes no sense is ignored with a notice, never an error.
+"""
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, Substr, TruncMonth
+from django.utils.translation import gettext as _
+
+from portal.i18n import restricted_paths
+
+PER_PAGE = 10
+PER_SECTION = 3
+MORE_IN_SECTION = 4
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_PAGE = 100_000
+
+
+def parse_int(value, low, high):
+    """``value`` as an int within [low, high], or None for anything else a visitor may type."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text or len(text) > 12 or not text.isascii() or not text.isdigit():
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
+def exclude_restricted(queryset, request=None):
+    for path in restricted_paths(request):
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def articles(locale_id, request=None, within=None):
+    """Live, public articles of one language, newest first (optionally under ``within``)."""
+    from news.models import NewsPage
+
+    queryset = NewsPage.objects.live().filter(locale_id=locale_id)
+    if within is not None:
+        queryset = queryset.filter(path__startswith=within.path, depth__gt=within.depth)
+    return (
+        exclude_restricted(queryset, request)
+        .select_related("hero_image", "listing_image", "social_image")
+        .defer_streamfields()
+        .order_by("-date", "-pk")
+    )
+
+
+def sections(index, request=None):
+    from news.models import NewsSectionPage
+
+    queryset = NewsSectionPage.objects.child_of(index).live().order_by("path")
+    return list(exclude_restricted(queryset, request))
+
+
+def latest_by_section(index, section_list, request=None, per_section=PER_SECTION):
+    """``[(section, [articles…])]``: the newest articles of every section, in one query."""
+    if not section_list:
+        return []
+    parent_length = (index.depth + 1) * index.steplen
+    ranked = (
+        articles(index.locale_id, request, within=index)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=Substr("path", 1, parent_length),
+                order_by=[F("date").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=per_section)
+    )
+    by_parent = {}
+    for article in ranked:
+        by_parent.setdefault(article.path[:parent_length], []).append(article)
+    result = []
+    for section in section_list:
+        items = by_parent.get(section.path, [])
+        for item in items:
+            item._cached_parent_obj = section
+        result.append((section, items))
+    return result
+
+
+def topics_in_use(locale_id):
+    """Topics of a language that at least one live article of that language carries."""
+    from news.models import Topic
+
+    used = Topic.objects.filter(pages__live=True, pages__locale_id=locale_id).values("translation_key")
+    return list(Topic.objects.filter(locale_id=locale_id, translation_key__in=used).order_by("name"))
+
+
+def archive_months(queryset):
+    """``[(year, [(month_date, count)…])]`` newest first, in one query."""
+    rows = (
+        queryset.order_by()
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+    years = []
+    for row in rows:
+        month = row["month"]
+        if not years or years[-1][0] != month.year:
+            years.append((month.year, []))
+        years[-1][1].append((month, row["count"]))
+    return years
+
+
+class SimplePage:
+    """One page of results without a COUNT query: fetches one item more to know if there is a next page."""
+
+    def __init__(self, queryset, number, per_page=PER_PAGE):
+        self.number = number
+        start = (number - 1) * per_page
+        items = list(queryset[start : start + per_page + 1])
+        self.has_next = len(items) > per_page
+        self.object_list = items[:per_page]
+        self.has_previous = number > 1
+        self.next_page_number = number + 1
+        self.previous_page_number = number - 1
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+
+def listing_context(page, request, index=None):
+    """Context for a news index or section: filters, notices, results, archive and topics."""
+    from news.images import prefetch_renditions
+
+    get = request.GET
+    notices = []
+    locale_id = page.locale_id
+
+    raw_year, raw_month, raw_topic, raw_page = get.get("year"), get.get("month"), get.get("topic"), get.get("page")
+    year = parse_int(raw_year, MIN_YEAR, MAX_YEAR)
+    if raw_year not in (None, "") and year is None:
+        notices.append(_("“%(value)s” is not a year we can show; all articles are listed.") % {"value": raw_year[:20]})
+    month = parse_int(raw_month, 1, 12)
+    if raw_month not in (None, "") and month is None:
+        notices.append(_("“%(value)s” is not a month; the whole year is listed.") % {"value": raw_month[:20]})
+    if month is not None and year is None:
+        month = None
+    number = parse_int(raw_page, 1, MAX_PAGE)
+    if raw_page not in (None, "") and number is None:
+        notices.append(_("“%(value)s” is not a page number; the first page is shown.") % {"value": raw_page[:20]})
+    number = number or 1
+
+    is_index = index is not None and page.pk == index.pk
+    topics = topics_in_use(locale_id) if is_index else []
+    topic = None
+    if raw_topic not in (None, ""):
+        wanted = raw_topic.strip()[:120]
+        topic = next((t for t in topics if t.slug == wanted), None)
+        if topic is None and not is_index:
+            from news.models import Topic
+
+            topic = Topic.objects.filter(locale_id=locale_id, slug=wanted).first()
+        if topic is None:
+            notices.append(_("There is no topic “%(value)s”; all articles are listed.") % {"value": wanted[:60]})
+
+    queryset = articles(locale_id, request, within=page)
+    if topic is not None:
+        queryset = queryset.filter(topics__translation_key=topic.translation_key)
+    if year is not None:
+        queryset = queryset.filter(date__year=year)
+        if month is not None:
+            queryset = queryset.filter(date__month=month)
+
+    filtered = topic is not None or year is not None
+    context = {
+        "notices": notices,
+        "topics": topics,
+        "active_topic": topic,
+        "year": year,
+        "month": month,
+        "filtered": filtered,
+        "feeds": page.feed_urls(),
+    }
+    if is_index and not filtered and number == 1:
+        section_list = sections(page, request)
+        groups = latest_by_section(page, section_list, request)
+        prefetch_renditions(a.get_listing_image() for _s, items in groups for a in items)
+        context["section_groups"] = groups
+        context["archive"] = archive_months(articles(locale_id, request, within=page))
+        return context
+
+    results = SimplePage(queryset, number)
+    if not results.object_list and number > 1:
+        notices.append(_("There is no page %(number)s; the first page is shown.") % {"number": number})
+        results = SimplePage(queryset, 1)
+    prefetch_renditions(a.get_listing_image() for a in results)
+    context["results"] = results
+    if is_index:
+        context["archive"] = archive_months(articles(locale_id, request, within=page))
+    return context

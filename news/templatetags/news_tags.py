@@ -1,0 +1,103 @@
+"""News on the home page: hot-news ticker, featured story, latest per section, quick links.
+
+All four tags share one set of queries per request (``home_news``), whatever the number of
+articles: hot news, the news index, its sections, the latest articles per section, renditions.
+"""
+
+from django import template
+from django.utils.translation import get_language
+
+from news import listing
+from news.images import prefetch_renditions
+
+register = template.Library()
+
+TICKER_ITEMS = 8
+PER_SECTION = 3
+
+
+def home_news(request):
+    """Everything the home page shows of the news, in the current language (cached on the request)."""
+    cache = getattr(request, "_news_home", None) if request is not None else None
+    if cache is not None:
+        return cache
+    from wagtail.models import Locale
+
+    from news.models import NewsIndexPage
+
+    locale = Locale.get_active()
+    hot = list(listing.articles(locale.pk, request).filter(is_hot=True)[:TICKER_ITEMS])
+    index = listing.exclude_restricted(NewsIndexPage.objects.live().filter(locale=locale).order_by("path"), request)
+    index = index.first()
+    groups = []
+    if index is not None:
+        groups = listing.latest_by_section(index, listing.sections(index, request), request, PER_SECTION)
+    latest = [a for _section, items in groups for a in items]
+    featured = next((a for a in hot if a.get_listing_image() is not None), None)
+    if featured is None:
+        featured = max(
+            (a for a in latest if a.get_listing_image() is not None), key=lambda a: a.date, default=None
+        ) or (hot[0] if hot else None)
+    prefetch_renditions([featured.get_listing_image() if featured else None] + [a.get_listing_image() for a in latest])
+    data = {
+        "language": get_language(),
+        "hot": hot,
+        "featured": featured,
+        "index": index,
+        "groups": [(s, [a for a in items if featured is None or a.pk != featured.pk]) for s, items in groups],
+    }
+    if request is not None:
+        request._news_home = data
+    return data
+
+
+@register.inclusion_tag("news/tags/ticker.html", takes_context=True)
+def news_ticker(context):
+    """'Tin nóng' / 'Hot news': live hot articles of the current language, newest first."""
+    data = home_news(context.get("request"))
+    return {"items": data["hot"], "request": context.get("request")}
+
+
+@register.inclusion_tag("news/tags/featured.html", takes_context=True)
+def news_featured(context):
+    data = home_news(context.get("request"))
+    return {"article": data["featured"], "request": context.get("request")}
+
+
+@register.inclusion_tag("news/tags/latest_by_section.html", takes_context=True)
+def news_latest_by_section(context):
+    data = home_news(context.get("request"))
+    return {"groups": data["groups"], "index": data["index"], "request": context.get("request")}
+
+
+@register.inclusion_tag("news/tags/quick_links.html", takes_context=True)
+def news_quick_links(context):
+    data = home_news(context.get("request"))
+    index = data["index"]
+    return {
+        "index": index,
+        "sections": [section for section, _items in data["groups"]],
+        "feeds": index.feed_urls() if index else {},
+        "request": context.get("request"),
+        "LANGUAGE_CODE": get_language(),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def news_breadcrumbs(context, page):
+    """Home, news index, section, page: from the parents the router already loaded (no query)."""
+    from portal.i18n import home_for_language
+
+    chain = [page]
+    current = page
+    while current.depth > 3:
+        parent = getattr(current, "_cached_parent_obj", None)
+        if parent is None:
+            ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
+            return ancestors + [page]
+        chain.append(parent)
+        current = parent
+    home = home_for_language(page.locale.language_code, context.get("request"))
+    if home is not None:
+        chain.append(home)
+    return list(reversed(chain))

@@ -1,0 +1,57 @@
+import re
+
+import pytest
+
+from news.models import NewsPage
+
+from .conftest import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def ticker(html):
+    match = re.search(r'<section class="news-ticker".*?</section>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def test_ticker_lists_live_hot_news_of_the_language_newest_first(client, news_index):
+    section = make_section(news_index)
+    older = make_article(section, title="Tin nóng cũ hơn", is_hot=True, days_ago=1)
+    newer = make_article(section, title="Tin nóng mới nhất", is_hot=True)
+    cold = make_article(section, title="Tin thường không nóng")
+    draft = make_article(section, title="Tin nóng còn là bản nháp", is_hot=True, publish=False)
+    html = client.get("/vi/").text
+    box = ticker(html)
+    assert "Tin nóng" in box
+    assert newer.title in box and older.title in box
+    assert box.index(newer.title) < box.index(older.title)
+    assert cold.title not in box and draft.title not in box
+
+
+def test_english_ticker_shows_english_hot_news_only(client, en):
+    html = client.get("/en/").text
+    box = ticker(html)
+    assert "Hot news" in box
+    vietnamese = NewsPage.objects.filter(locale__language_code="vi", is_hot=True).live()
+    for article in vietnamese:
+        assert article.title not in box
+    hot_en = NewsPage.objects.filter(locale=en, is_hot=True).live()
+    assert hot_en.exists()
+    assert hot_en.order_by("-date").first().title in box
+
+
+def test_home_sections_featured_and_quick_links(client, news_index):
+    html = client.get("/vi/").text
+    assert 'class="news-featured"' in html
+    assert 'class="quick-links"' in html and news_index.url in html
+    assert "/vi/tin-tuc/rss/" in html
+    for section in news_index.get_children().live():
+        assert section.title in html
+
+
+def test_unpublished_hot_article_leaves_the_ticker(client, news_index):
+    section = make_section(news_index)
+    article = make_article(section, title="Tin nóng sắp gỡ xuống", is_hot=True)
+    assert article.title in ticker(client.get("/vi/").text)
+    article.unpublish()
+    assert article.title not in ticker(client.get("/vi/").text)
