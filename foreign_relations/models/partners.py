@@ -1,0 +1,280 @@
+"""The partner directory: foreign NGOs, foundations, embassies, sister provinces, friendship associations."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import BasePage
+from portal.references import pages_linking_to
+from portal.text import sort_key_for
+
+from ..filters import Filters, same_place, split_localities
+from ..listing import exclude_restricted, page_number
+from ..localize import localized, snippets_by_key, sorted_by_name
+from ..serializers import NamedSnippetSerializer, PageCountrySerializer
+from .common import RelatedPageBase, localized_related_pages
+from .snippets import Sector
+
+PER_PAGE = 24
+
+
+class PartnerType(models.TextChoices):
+    NGO = "ngo", _("International NGO")
+    FOUNDATION = "foundation", _("Foundation")
+    EMBASSY = "embassy", _("Embassy or consulate")
+    SISTER_PROVINCE = "sister_province", _("Sister province")
+    FRIENDSHIP_ASSOCIATION = "friendship_association", _("Friendship association")
+
+
+class PartnerIndexPage(RoutablePageMixin, BasePage):
+    """The partner directory, filterable by country, type, sector and locality, exportable as CSV."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fold_fields = BasePage.search_fold_fields + ("intro",)
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["foreign_relations.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner directory")
+        verbose_name_plural = _("partner directories")
+
+    def read_filters(self, request):
+        filters = Filters(request)
+        filters.country()
+        filters.choice("type", PartnerType.choices, _("“%(value)s” is not a type of partner."))
+        sector_key = filters.snippet("sector", Sector, _("“%(value)s” is not a known sector."))
+        filters.text("locality")
+        filters.sector_key = sector_key
+        return filters
+
+    def partners(self, request, filters):
+        """The live partners of this directory matching ``filters``, in the reader's alphabetical order."""
+        if filters.invalid:
+            return []
+        queryset = exclude_restricted(PartnerPage.objects.live().child_of(self), request)
+        queryset = queryset.select_related("logo").prefetch_related("sectors", "logo__renditions")
+        if "country" in filters.values:
+            queryset = queryset.filter(country=filters.values["country"])
+        if "type" in filters.values:
+            queryset = queryset.filter(partner_type=filters.values["type"])
+        if filters.sector_key:
+            queryset = queryset.filter(sectors__translation_key=filters.sector_key).distinct()
+        partners = list(queryset)
+        locality = filters.values.get("locality")
+        if locality:
+            partners = [p for p in partners if any(same_place(locality, x) for x in split_localities(p.localities))]
+        key = sort_key_for(get_language())
+        partners.sort(key=lambda p: key(p.title))
+        sectors = snippets_by_key(Sector, self.locale_id, request)
+        for partner in partners:
+            partner.localized_sectors = sorted_by_name([localized(s, sectors) for s in partner.sectors.all()])
+        return partners
+
+    def filter_options(self, request):
+        """Choices offered by the filter form: what the directory's partners actually have."""
+        rows = list(PartnerPage.objects.live().child_of(self).values_list("country", "localities"))
+        codes = {code for code, _places in rows if code}
+        country_choices = sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda c: sort_key_for(get_language())(str(c[1]))
+        )
+        localities = {}
+        for _code, text in rows:
+            for item in split_localities(text):
+                localities.setdefault(item.casefold(), item)
+        locality_choices = sorted(localities.values(), key=sort_key_for(get_language()))
+        sectors = sorted_by_name(snippets_by_key(Sector, self.locale_id, request).values())
+        return {
+            "countries": country_choices,
+            "types": PartnerType.choices,
+            "sectors": sectors,
+            "localities": locality_choices,
+        }
+
+    @path("")
+    def directory(self, request):
+        filters = self.read_filters(request)
+        partners = self.partners(request, filters)
+        paginator = Paginator(partners, PER_PAGE)
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "options": self.filter_options(request),
+                "partners": page_number(request, paginator),
+                "partner_count": len(partners),
+                "is_empty": not partners,
+                "csv_query": request.GET.urlencode(),
+            },
+        )
+
+    @path("csv/", name="csv")
+    def csv(self, request):
+        from ..exports import partners_csv
+
+        filters = self.read_filters(request)
+        return partners_csv(self, request, filters, self.partners(request, filters))
+
+
+class PartnerPageForm(WagtailAdminPageForm):
+    """Offers the sectors of the page's own language (and keeps those already chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("sectors")
+        locale_id = self.instance.locale_id or getattr(getattr(self, "parent_page", None), "locale_id", None)
+        if field is not None and locale_id:
+            chosen = list(self.instance.sectors.values_list("pk", flat=True)) if self.instance.pk else []
+            field.queryset = Sector.objects.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
+
+
+class PartnerPage(BasePage):
+    """A partner of the union: who it is, where it comes from, what it works on and where."""
+
+    name_original = models.CharField(
+        _("name in its own language"),
+        max_length=255,
+        blank=True,
+        help_text=_("The organization's own name, e.g. 'Deutsche Welthungerhilfe'."),
+    )
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    partner_type = models.CharField(_("type"), max_length=32, choices=PartnerType.choices, default=PartnerType.NGO)
+    country = CountryField(_("country"), blank=True)
+    sectors = ParentalManyToManyField(Sector, verbose_name=_("sectors"), blank=True, related_name="partners")
+    localities = models.CharField(
+        _("localities of work"),
+        max_length=500,
+        blank=True,
+        help_text=_("Provinces, cities or districts where the partner works, separated by commas."),
+    )
+    since_year = models.PositiveSmallIntegerField(
+        _("partner since"), null=True, blank=True, help_text=_("Year the cooperation with the union began.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_person = models.CharField(_("contact person"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    address = models.CharField(_("address"), max_length=500, blank=True)
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("name_original"), FieldPanel("acronym")]),
+                FieldRowPanel([FieldPanel("partner_type"), FieldPanel("country")]),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("localities"),
+                FieldRowPanel([FieldPanel("since_year"), FieldPanel("website")]),
+                FieldPanel("logo"),
+            ],
+            heading=_("Partner"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_person"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("address"),
+            ],
+            heading=_("Contacts"),
+        ),
+        FieldPanel("description"),
+        InlinePanel("related_links", label=_("Related pages")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("name_original"),
+        index.SearchField("acronym"),
+        index.SearchField("description"),
+        index.FilterField("country"),
+        index.FilterField("partner_type"),
+    ]
+    search_fold_fields = BasePage.search_fold_fields + ("name_original", "acronym", "localities", "description")
+    api_fields = [
+        APIField("name_original"),
+        APIField("acronym"),
+        APIField("partner_type"),
+        APIField("country", serializer=PageCountrySerializer()),
+        APIField("sectors", serializer=NamedSnippetSerializer(many=True, source="api_sectors")),
+        APIField("localities"),
+        APIField("since_year"),
+        APIField("website"),
+        APIField("logo"),
+        APIField("contact_person"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("address"),
+        APIField("description"),
+        APIField("listing_summary"),
+    ]
+    # The organization's own name, its acronym and its phone number are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("name_original"),
+        SynchronizedField("acronym"),
+        SynchronizedField("phone"),
+    ]
+    base_form_class = PartnerPageForm
+    parent_page_types = ["foreign_relations.PartnerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    @property
+    def type_label(self):
+        return self.get_partner_type_display()
+
+    def localized_sectors(self, request=None):
+        """This partner's sectors in the page's language (the page may list the source language's)."""
+        keys = Sector.objects.filter(partners=self.pk).values("translation_key")
+        return sorted_by_name(Sector.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
+
+    @property
+    def api_sectors(self):
+        return self.localized_sectors()
+
+    def projects(self, request=None):
+        from .projects import AidProjectPage
+
+        queryset = AidProjectPage.objects.live().filter(
+            partner__translation_key=self.translation_key, locale_id=self.locale_id
+        )
+        return list(exclude_restricted(queryset, request).select_related("sector").order_by("-start_date", "title"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sectors"] = self.localized_sectors(request)
+        context["projects"] = self.projects(request)
+        project_ids = {p.pk for p in context["projects"]}
+        context["related_pages"] = [p for p in localized_related_pages(self, request) if p.pk not in project_ids]
+        shown = project_ids | {p.pk for p in context["related_pages"]}
+        # News and other pages that mention this partner (their links, related pages or rich text).
+        context["mentions"] = [p for p in pages_linking_to(self, request, limit=20) if p.pk not in shown]
+        return context
+
+
+class PartnerRelatedPage(RelatedPageBase):
+    page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="related_links")

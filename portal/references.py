@@ -1,0 +1,60 @@
+"""Links both ways: the pages that point at a page, found through Wagtail's reference index.
+
+Wagtail records every reference a page makes (foreign keys, child relations such as "related
+pages", page links in rich text and StreamField page choosers) in ``ReferenceIndex``. A page can
+therefore list what points back at it without knowing the models that point at it.
+"""
+
+from django.apps import apps
+from django.db.models import CharField, IntegerField
+from django.db.models.functions import Cast
+from wagtail.models import Page, ReferenceIndex
+
+from portal.i18n import only_public
+
+
+def _resolve_model(model):
+    """A page model from a class or an ``"app_label.ModelName"`` string; None if not installed."""
+    if model is None or not isinstance(model, str):
+        return model
+    try:
+        return apps.get_model(model)
+    except (LookupError, ValueError):
+        return None
+
+
+def referencing_page_ids(page):
+    """A subquery of the ids of the pages that reference ``page`` or any of its translations."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    targets = Page.objects.filter(translation_key=page.translation_key).values_list(
+        Cast("pk", output_field=CharField(max_length=255)), flat=True
+    )
+    return ReferenceIndex.objects.filter(
+        base_content_type=page_type, to_content_type=page_type, to_object_id__in=targets
+    ).values_list(Cast("object_id", output_field=IntegerField()), flat=True)
+
+
+def pages_linking_to(page, request=None, model=None, limit=None, order_by=("-first_published_at", "-pk")):
+    """Live, public pages in ``page``'s language that link to ``page`` (or to one of its translations).
+
+    ``model`` (a page class or ``"news.NewsPage"``) restricts the result to that type and returns
+    instances of it; an unknown model gives an empty list. Without ``model`` plain ``Page``
+    objects are returned. One query (the reference lookup is a subquery), plus the restricted-
+    paths lookup that ``portal.i18n`` caches per request.
+    """
+    if page is None or not getattr(page, "pk", None):
+        return []
+    resolved = _resolve_model(model)
+    if model is not None and resolved is None:
+        return []
+    queryset = (
+        (resolved or Page)
+        .objects.live()
+        .filter(pk__in=referencing_page_ids(page), locale_id=page.locale_id)
+        .exclude(translation_key=page.translation_key)
+        .order_by(*order_by)
+    )
+    if limit is not None:
+        queryset = queryset[: limit * 2]  # room for pages dropped by view restrictions
+    pages = only_public(queryset, request)
+    return pages[:limit] if limit is not None else pages
