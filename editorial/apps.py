@@ -1,7 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Editorial board")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from editorial import signals
+
+        post_migrate.connect(signals.setup_after_migrate, sender=self)
+        page_published.connect(signals.setup_after_publish, dispatch_uid="editorial-setup-after-publish")
