@@ -1,0 +1,367 @@
+"""Work-arounds for gaps of wagtail-localize 1.14, kept in one place (tests/translation/test_localize_compat.py).
+
+1. Rights (advisory GHSA-8634-mr4j-r72c). wagtail-localize's "translate", "sync" and editor API views
+   check only the global ``submit_translation`` permission, or the snippet *type* permission: anyone
+   holding it could create or change content in a language tree they have no rights on.
+   ``guarded_urls()`` returns URL patterns with the same paths, registered before wagtail-localize's
+   own (so they win), that check the user's rights on the *target* language first:
+
+   * a page is translated into a language only by a user who may add pages under the translation of
+     its parent there (or edit the existing alias being converted);
+   * a snippet is translated, edited or synchronised in a language only by a user who holds page
+     rights somewhere in that language's tree (translators: the English tree, editors: the
+     Vietnamese one) and the snippet type's permission;
+   * "sync and publish immediately" needs publish rights on every translation it would publish.
+
+2. Publishing (stale treebeard ``numchild``). ``Translation.save_target(publish=True)`` publishes
+   through ``transaction.on_commit`` with the revision whose cached page object predates children
+   added later in the same transaction; publishing it writes the stale ``numchild`` back and breaks
+   the tree. ``save_translation()`` saves the draft, then publishes a freshly loaded revision; the
+   editor's "Publish in English" button goes through it (``publish_from_editor``).
+
+3. Tables. wagtail-localize extracts nothing from ``wagtail.contrib.table_block``'s ``TableBlock``: a
+   table's cells and caption never reach the translator and stay Vietnamese on the English page.
+   ``install()`` (run from ``PortalConfig.ready``) gives ``TableBlock`` the two methods
+   wagtail-localize looks for on a block (``get_translatable_segments`` and
+   ``restore_translated_segments``): every non-empty cell and the caption become strings.
+"""
+
+import copy
+import re
+import tempfile
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+
+PAGE_ACTIONS = ("add", "change", "publish")
+
+
+# -- rights -----------------------------------------------------------------------------------------
+
+
+def can_edit_locale(user, locale):
+    """Whether ``user`` may change content (snippets) of ``locale``: superusers, and users holding
+    add, change or publish permission on some page of that language's tree."""
+    if user is None or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, PAGE_ACTIONS)
+    return pages.filter(locale=locale).exists()
+
+
+def can_translate_page(user, page, locale):
+    """Whether ``user`` may create (or take over) the ``locale`` translation of ``page``."""
+    if user is None or not user.is_active:
+        return False
+    if page.locale_id == locale.pk:
+        return False
+    if user.is_superuser:
+        return True
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:  # an alias being turned into a translation
+        return existing.permissions_for_user(user).can_edit()
+    parent = page.get_parent()
+    if parent is None or parent.is_root():
+        return False  # a new language home is the administrators' job
+    target_parent = parent.get_translation_or_none(locale)
+    if target_parent is None:
+        return False
+    return target_parent.permissions_for_user(user).can_add_subpage()
+
+
+def can_translate_snippet(user, snippet, locale):
+    if snippet.locale_id == locale.pk or not can_edit_locale(user, locale):
+        return False
+    return user.is_superuser or user.has_perm(get_permission_name("add", type(snippet)))
+
+
+def can_edit_instance(user, instance):
+    """Rights on an existing object of a language tree (a translation target)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    model = type(instance)
+    if not can_edit_locale(user, instance.locale):
+        return False
+    return user.is_superuser or user.has_perm(get_permission_name("change", model))
+
+
+def can_publish_instance(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if not isinstance(instance, DraftStateMixin):
+        return can_edit_instance(user, instance)  # nothing to publish: saving is enough
+    return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
+
+
+# -- guarded views ----------------------------------------------------------------------------------
+
+
+def _requested_locales(request, instance):
+    """The locales a submit form asks for (POST), or that it would offer (GET)."""
+    if request.method == "POST":
+        ids = [value for value in request.POST.getlist("locales") if str(value).isdigit()]
+        return list(Locale.objects.filter(pk__in=ids))
+    existing = instance.get_translations(inclusive=True)
+    if isinstance(instance, Page):
+        existing = existing.exclude(alias_of__isnull=False)
+    return list(Locale.objects.exclude(pk__in=existing.values_list("locale_id", flat=True)))
+
+
+def submit_page_translation(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    locales = _requested_locales(request, page)
+    allowed = [loc for loc in locales if can_translate_page(request.user, page, loc)]
+    if not allowed or (request.method == "POST" and len(allowed) != len(locales)):
+        raise PermissionDenied
+    from wagtail_localize.views import submit_translations
+
+    return submit_translations.SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+def submit_snippet_translation(request, app_label, model_name, pk):
+    from django.contrib.admin.utils import unquote
+    from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    if not issubclass(model, TranslatableMixin):
+        raise PermissionDenied
+    snippet = get_object_or_404(model, pk=unquote(pk))
+    locales = _requested_locales(request, snippet)
+    allowed = [loc for loc in locales if can_translate_snippet(request.user, snippet, loc)]
+    if not allowed or (request.method == "POST" and len(allowed) != len(locales)):
+        raise PermissionDenied
+    from wagtail_localize.views import submit_translations
+
+    return submit_translations.SubmitSnippetTranslationView.as_view()(
+        request, app_label=app_label, model_name=model_name, pk=pk
+    )
+
+
+def sync_translations(request, translation_source_id):
+    source = get_object_or_404(TranslationSource, pk=translation_source_id)
+    targets = [t.get_target_instance() for t in source.translations.filter(enabled=True)]
+    if not targets or not all(can_edit_instance(request.user, target) for target in targets):
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("publish_translations"):
+        if not all(can_publish_instance(request.user, target) for target in targets):
+            raise PermissionDenied
+    from wagtail_localize.views import update_translations
+
+    return update_translations.UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+def _guard_translation(view):
+    """Wrap an editor view that takes ``translation_id``: the user must have rights on the target."""
+
+    def guarded(request, translation_id, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            raise PermissionDenied from None
+        if not can_edit_instance(request.user, target):
+            raise PermissionDenied
+        return view(request, translation_id=translation_id, **kwargs)
+
+    guarded.__name__ = getattr(view, "__name__", "guarded")
+    guarded.csrf_exempt = getattr(view, "csrf_exempt", False)
+    return guarded
+
+
+def _checked_po_upload(view):
+    """A missing file, or a PO file without wagtail-localize's header, is a clear error, not a 500."""
+
+    def checked(request, translation_id, **kwargs):
+        import polib
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from django.utils.translation import gettext as _
+        from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+
+        upload = request.FILES.get("file")
+        problem = None
+        if upload is None:
+            problem = _("Choose a PO file to upload.")
+        else:
+            # Parsed from a file, as wagtail-localize does: polib reads a string naming a path.
+            with tempfile.NamedTemporaryFile(suffix=".po") as handle:
+                handle.write(upload.read())
+                handle.flush()
+                try:
+                    po = polib.pofile(handle.name)
+                except (OSError, UnicodeDecodeError, ValueError):
+                    po = None
+            if po is None or "X-WagtailLocalize-TranslationID" not in po.metadata:
+                problem = _("Please upload a valid PO file.")
+            upload.seek(0)
+        if problem:
+            messages.error(request, problem)
+            return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+        return view(request, translation_id=translation_id, **kwargs)
+
+    return checked
+
+
+def guarded_urls():
+    """Admin URL patterns shadowing wagtail-localize's unguarded views (same paths, checked first)."""
+    from wagtail_localize.views import edit_translation as et
+
+    return [
+        path("localize/submit/page/<int:page_id>/", submit_page_translation),
+        path("localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/", submit_snippet_translation),
+        path("localize/update/<int:translation_source_id>/", sync_translations),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            _guard_translation(et.edit_string_translation),
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            _guard_translation(et.edit_override),
+        ),
+        path("localize/translate/<int:translation_id>/pofile/download/", _guard_translation(et.download_pofile)),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            _guard_translation(_checked_po_upload(et.upload_pofile)),
+        ),
+        path("localize/translate/<int:translation_id>/machine_translate/", _guard_translation(et.machine_translate)),
+        path("localize/translate/<int:translation_id>/disable/", _guard_translation(et.stop_translation)),
+    ]
+
+
+def guard_snippet_locale(request, instance):
+    """``before_edit_snippet``: no change to a snippet of a language one has no rights in."""
+    if isinstance(instance, TranslatableMixin) and not can_edit_locale(request.user, instance.locale):
+        raise PermissionDenied
+
+
+def guard_snippet_delete(request, instances):
+    """``before_delete_snippet`` (one or a bulk action's list): the same rule for deletions."""
+    for instance in instances:
+        guard_snippet_locale(request, instance)
+
+
+def guard_snippet_create(request, model):
+    """``before_create_snippet``: a translatable snippet is created only in a language one has rights in."""
+    if not issubclass(model, TranslatableMixin):
+        return None
+    code = request.GET.get("locale")
+    locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
+    if locale is None or not can_edit_locale(request.user, locale):
+        raise PermissionDenied
+    return None
+
+
+# -- publishing -------------------------------------------------------------------------------------
+
+
+def save_translation(translation, user=None, publish=False):
+    """Write the translated strings into the target and, for pages, optionally publish it.
+
+    The draft is saved with ``save_target(publish=False)``; publishing then uses the page's latest
+    revision loaded afresh, so the tree fields (``numchild``) are read from the database at that
+    moment instead of from the object cached when the revision was made. Raises ValidationError
+    like ``save_target``. Returns the target instance.
+    """
+    target_is_draftable = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
+    with transaction.atomic():
+        translation.save_target(user=user, publish=not target_is_draftable)
+    target = translation.get_target_instance()
+    if publish and isinstance(target, DraftStateMixin):
+        fresh = type(target).objects.get(pk=target.pk)
+        revision = fresh.get_latest_revision()
+        revision.content_object = fresh
+        revision.publish(user=user)
+        target.refresh_from_db()
+    return target
+
+
+def publish_from_editor(request, page):
+    """``before_edit_page``: the translation editor's "Publish in …" button, published safely.
+
+    Returns a response for that button, None for everything else (wagtail-localize carries on).
+    """
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    try:
+        target = save_translation(translation, user=request.user, publish=True)
+    except ValidationError:
+        messages.error(
+            request,
+            _("The translation of '%(title)s' has errors; fix them before publishing.") % {"title": page.title},
+        )
+    else:
+        messages.success(
+            request,
+            _("'%(title)s' is published in %(language)s.")
+            % {"title": target.title, "language": translation.target_locale.get_display_name()},
+        )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+# -- tables -----------------------------------------------------------------------------------------
+
+TABLE_CAPTION = "caption"
+TABLE_CELL = re.compile(r"^cell-(\d+)-(\d+)$")
+
+
+def table_segments(block, value):
+    """The strings of a table: its caption and every non-empty cell (``cell-<row>-<column>``)."""
+    if not value:
+        return []
+    segments = []
+    caption = (value.get("table_caption") or "").strip()
+    if caption:
+        segments.append(StringSegmentValue(TABLE_CAPTION, caption))
+    for row_index, row in enumerate(value.get("data") or []):
+        for column_index, cell in enumerate(row or []):
+            if isinstance(cell, str) and cell.strip():
+                segments.append(StringSegmentValue(f"cell-{row_index}-{column_index}", cell))
+    return segments
+
+
+def restore_table_segments(block, value, segments):
+    """A copy of the table with the translated strings written back into their cells."""
+    value = copy.deepcopy(dict(value or {}))
+    data = value.get("data") or []
+    for segment in segments:
+        text = segment.render_text() if hasattr(segment, "render_text") else str(segment.data)
+        if segment.path == TABLE_CAPTION:
+            value["table_caption"] = text
+            continue
+        match = TABLE_CELL.match(segment.path)
+        if match:
+            row, column = int(match.group(1)), int(match.group(2))
+            if row < len(data) and column < len(data[row] or []):
+                data[row][column] = text
+    value["data"] = data
+    return value
+
+
+def install():
+    """Apply the block-level work-arounds (idempotent)."""
+    if getattr(TableBlock, "_portal_localize_compat", False):
+        return
+    TableBlock.get_translatable_segments = table_segments
+    TableBlock.restore_translated_segments = restore_table_segments
+    TableBlock._portal_localize_compat = True

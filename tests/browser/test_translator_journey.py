@@ -1,0 +1,55 @@
+"""A translator's day in Chromium: log in, find the article in the backlog, translate it in
+wagtail-localize's editor and send it for review ("Duyệt bản dịch")."""
+
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+from wagtail.models import Locale, Page, WorkflowState
+
+from tests.conftest import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_translator_translates_an_article_and_sends_it_for_review(page, live_server):
+    from news.models import NewsPage, NewsSectionPage
+
+    vi, en = Locale.objects.get(language_code="vi"), Locale.objects.get(language_code="en")
+    section = next(s for s in NewsSectionPage.objects.filter(locale=vi) if s.has_translation(en))
+    article = NewsPage(title="Tin nóng chờ dịch trong trình duyệt", lead="Tóm tắt.", is_hot=True, date=timezone.now())
+    section.add_child(instance=article)
+    article.save_revision().publish()
+
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "biendichvien")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    # The dashboard's backlog panel puts the hot article first; it leads to "translate this page".
+    panel = page.locator("#translation-backlog-section")
+    expect(panel.locator("li").first).to_contain_text(article.title)
+    panel.get_by_role("link", name=article.title).click()
+    expect(page).to_have_url(re.compile(rf"/admin/localize/submit/page/{article.pk}/$"))
+    page.locator("input[name=locales]").first.check()
+    page.locator("main form [type=submit]").first.click()
+
+    # wagtail-localize's editor on the English draft: translate the title.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    page.get_by_role("button", name="Dịch").first.click()
+    page.locator("textarea").first.fill("Hot news translated in the browser")
+    with page.expect_response(lambda r: "/strings/" in r.url and r.request.method == "PUT") as saved:
+        page.get_by_role("button", name="Lưu").first.click()
+    assert saved.value.status in (200, 201)
+    expect(page.get_by_role("button", name="Xuất bản", exact=False)).to_have_count(0)
+
+    page.locator("[data-testid=submit-translation-for-review]").click()
+    expect(page.locator(".messages")).to_contain_text("Duyệt bản dịch")
+
+    english = Page.objects.get(translation_key=article.translation_key, locale=en)
+    assert not english.live
+    assert english.get_latest_revision().content["title"] == "Hot news translated in the browser"
+    state = WorkflowState.objects.get(object_id=str(english.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+    assert state.workflow.name == "Duyệt bản dịch"

@@ -1,0 +1,140 @@
+"""The wagtail-localize work-arounds of portal/localize_compat.py, each shown against the gap it covers."""
+
+import pytest
+from django.db import transaction
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import translate_object
+from wagtail_localize.segments import StringSegmentValue
+
+from portal import localize_compat
+
+from .conftest import english_of, make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def make_section(index, title):
+    from news.models import NewsSectionPage
+
+    section = NewsSectionPage(title=title)
+    index.add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+@pytest.fixture
+def news_index(vi):
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.get(locale=vi)
+
+
+def run_on_commit_callbacks():
+    """Run the callbacks queued with transaction.on_commit, as the commit of a request would."""
+    connection = transaction.get_connection()
+    callbacks, connection.run_on_commit = list(connection.run_on_commit), []
+    for _sids, func, _robust in callbacks:
+        func()
+
+
+def test_upstream_deferred_publish_writes_a_stale_numchild(news_index, en):
+    """The gap: save_target(publish=True) publishes on commit with the page as it was before the
+    children added later in the same transaction, and treebeard then hides those children."""
+    section = make_section(news_index, "Chuyên mục numchild gốc")
+    translate_object(section, [en])
+    translation = Translation.objects.get(source=TranslationSource.objects.get_for_instance(section))
+    translation.save_target(publish=True)
+    translate_object(make_article(section, "Bài con"), [en])
+    section_en = english_of(section)
+    assert Page.objects.get(pk=section_en.pk).numchild == 1
+    run_on_commit_callbacks()
+    section_en = Page.objects.get(pk=section_en.pk)
+    assert section_en.live
+    assert section_en.numchild == 0  # corrupted: one child exists
+    assert Page.objects.filter(path__startswith=section_en.path, depth=section_en.depth + 1).count() == 1
+
+
+def test_save_translation_publishes_with_a_fresh_tree(news_index, en):
+    section = make_section(news_index, "Chuyên mục numchild an toàn")
+    translate_object(section, [en])
+    translation = Translation.objects.get(source=TranslationSource.objects.get_for_instance(section))
+    target = localize_compat.save_translation(translation, publish=True)
+    translate_object(make_article(section, "Bài con an toàn"), [en])
+    run_on_commit_callbacks()
+    section_en = Page.objects.get(pk=target.pk)
+    assert section_en.live
+    assert section_en.numchild == 1
+    assert section_en.get_children().count() == 1
+
+
+def test_save_translation_keeps_a_draft_a_draft(section_vi, en):
+    article = make_article(section_vi, "Bài nháp dịch")
+    translate_object(article, [en])
+    translation = Translation.objects.get(source=TranslationSource.objects.get_for_instance(article))
+    target = localize_compat.save_translation(translation, publish=False)
+    run_on_commit_callbacks()
+    target.refresh_from_db()
+    assert not target.live
+    assert target.get_latest_revision() is not None
+
+
+TABLE = {
+    "data": [["Năm", "Số dự án"], ["2023", "12"], ["", None]],
+    "first_row_is_table_header": True,
+    "first_col_is_header": False,
+    "table_caption": "Dự án theo năm",
+}
+
+
+def test_upstream_extracts_nothing_from_a_table_without_the_work_around(monkeypatch):
+    from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+
+    monkeypatch.delattr(TableBlock, "get_translatable_segments")
+    assert StreamFieldSegmentExtractor(None).handle_block(TableBlock(), TABLE) == []
+
+
+def test_table_cells_and_caption_become_strings():
+    localize_compat.install()  # idempotent
+    segments = TableBlock().get_translatable_segments(TABLE)
+    assert {(s.path, s.render_text()) for s in segments} == {
+        ("caption", "Dự án theo năm"),
+        ("cell-0-0", "Năm"),
+        ("cell-0-1", "Số dự án"),
+        ("cell-1-0", "2023"),
+        ("cell-1-1", "12"),
+    }
+
+
+def test_translated_table_strings_are_written_back():
+    translated = [
+        StringSegmentValue("caption", "Projects by year"),
+        StringSegmentValue("cell-0-0", "Year"),
+        StringSegmentValue("cell-0-1", "Projects"),
+        StringSegmentValue("cell-9-9", "ignored: no such cell"),
+    ]
+    value = TableBlock().restore_translated_segments(TABLE, translated)
+    assert value["table_caption"] == "Projects by year"
+    assert value["data"] == [["Year", "Projects"], ["2023", "12"], ["", None]]
+    assert value["first_row_is_table_header"] is True
+    assert TABLE["data"][0] == ["Năm", "Số dự án"]  # the source is not changed
+
+
+def test_rights_follow_the_language_trees(users, section_vi, vi, en):
+    translator, editor, leader = users["biendichvien"], users["bientapvien"], users["truongban"]
+    article = make_article(section_vi, "Bài phân quyền")
+    assert localize_compat.can_translate_page(translator, article, en)
+    assert not localize_compat.can_translate_page(translator, article, vi)
+    assert not localize_compat.can_translate_page(editor, article, en)  # editors hold no English rights
+    assert localize_compat.can_translate_page(leader, article, en)
+    assert localize_compat.can_edit_locale(translator, en)
+    assert not localize_compat.can_edit_locale(translator, vi)
+    assert localize_compat.can_edit_locale(editor, vi)
+    # A page whose parent has no English version cannot be translated by a translator.
+    from news.models import NewsSectionPage
+
+    lonely = NewsSectionPage(title="Chuyên mục chưa dịch")
+    section_vi.get_parent().add_child(instance=lonely)
+    child = make_article(lonely, "Bài trong chuyên mục chưa dịch")
+    assert not localize_compat.can_translate_page(translator, child, en)
