@@ -1,0 +1,164 @@
+"""What makes the page cache stale, and the CDN purges that follow (``portal.cache``).
+
+The shared page cache is invalidated as a whole (one generation number) on publish, unpublish,
+move and delete of a page, on translation publish (wagtail-localize publishes through
+``page_published``), on saves of a live page, and on saves of what every page shows: settings,
+snippets, images, sites, locales and view restrictions.
+
+When a frontend cache (CDN) is configured in ``WAGTAILFRONTENDCACHE``, the URLs a change affects
+are purged: Wagtail purges the page itself on publish and unpublish; here its ancestors (section
+lists and the language's home page), its live translations (their language switchers and
+``hreflang`` links) and the sitemap are added, and moves and deletions purge the old and new URLs.
+Every page's ``get_cached_paths()`` is honoured, so a page type that serves feeds or archives
+under its URL lists them there.
+"""
+
+import copy
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.cache import invalidate
+
+logger = logging.getLogger(__name__)
+
+# Fields Wagtail writes when a draft is saved, submitted or locked: the live page is unchanged.
+DRAFT_BOOKKEEPING_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "wagtail_admin_comments",
+    "comments",
+}
+
+CHROME_MODELS = (PageViewRestriction, Site, Locale, BaseSiteSetting, BaseGenericSetting, AbstractImage)
+
+
+def _is_snippet(sender):
+    try:
+        from wagtail.snippets.models import get_snippet_models
+    except ImportError:  # pragma: no cover - wagtail.snippets is installed
+        return False
+    return sender in get_snippet_models()
+
+
+def _is_chrome_model(sender):
+    return isinstance(sender, type) and (issubclass(sender, CHROME_MODELS) or _is_snippet(sender))
+
+
+@receiver(post_save)
+def invalidate_on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    if raw:
+        return
+    if isinstance(instance, Page):
+        if created:
+            invalidate()  # new pages (aliases among them) change routing and restriction checks
+            return
+        if not instance.live:
+            return
+        if update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
+            return
+        invalidate()
+    elif _is_chrome_model(sender):
+        invalidate()
+
+
+def invalidate_on_delete(sender, instance, **kwargs):
+    invalidate()
+
+
+CONTENT_APPS = ("portal", "home", "news", "foreign_relations")
+
+
+def connect_delete_handlers():
+    """Connect ``post_delete`` per model (a receiver for every sender would disable Django's fast
+    deletes everywhere): pages, the chrome's models and the content apps' own models."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if issubclass(model, (Page, *CHROME_MODELS)) or model._meta.app_label in CONTENT_APPS or _is_snippet(model):
+            post_delete.connect(invalidate_on_delete, sender=model, dispatch_uid=f"portal-cache-{model._meta.label}")
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def invalidate_on_publish(sender, instance, **kwargs):
+    invalidate()
+    if frontend_cache_enabled():
+        transaction.on_commit(lambda: purge_related(instance))
+
+
+@receiver(post_page_move)
+def invalidate_on_move(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    invalidate()
+    if frontend_cache_enabled():
+        old = copy.copy(instance)
+        old.url_path = url_path_before or instance.url_path
+        transaction.on_commit(lambda: purge_related(instance, include_self=True, old_copy=old))
+
+
+@receiver(post_delete, sender=Page)
+def purge_on_delete(sender, instance, **kwargs):
+    if frontend_cache_enabled() and instance.live:
+        batch = _batch()
+        _add_urls(batch, instance)
+        transaction.on_commit(lambda: _purge(batch))
+
+
+def frontend_cache_enabled():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def _batch():
+    return PurgeBatch()
+
+
+def _add_urls(batch, page):
+    try:
+        batch.add_page(page)
+    except Exception:  # a page without a routable URL, or a half-deleted tree
+        logger.debug("No URL to purge for page %s", getattr(page, "pk", None), exc_info=True)
+
+
+def _sitemap_urls(batch):
+    for site in Site.objects.all():
+        batch.add_url(site.root_url.rstrip("/") + "/sitemap.xml")
+
+
+def urls_to_purge(page, include_self=False, old_copy=None):
+    """The URLs a change to ``page`` makes stale in a frontend cache."""
+    batch = _batch()
+    if include_self:
+        _add_urls(batch, page)
+    if old_copy is not None:
+        _add_urls(batch, old_copy)
+    for ancestor in page.get_ancestors().filter(depth__gt=1).live().specific(defer=True):
+        _add_urls(batch, ancestor)
+    translations = Page.objects.filter(translation_key=page.translation_key, live=True).exclude(pk=page.pk)
+    for translation in translations.specific(defer=True):
+        _add_urls(batch, translation)
+    _sitemap_urls(batch)
+    return batch
+
+
+def purge_related(page, include_self=False, old_copy=None):
+    _purge(urls_to_purge(page, include_self=include_self, old_copy=old_copy))
+
+
+def _purge(batch):
+    try:
+        batch.purge()
+    except Exception:  # a CDN being unreachable must never break publishing
+        logger.exception("Could not purge the frontend cache.")

@@ -1,0 +1,119 @@
+"""Every public page type renders in at most 12 queries without the page cache, and in the same
+number whatever the amount of content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+
+from tests.performance.conftest import live_page
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+PAGE_TYPES = [
+    "homepage",
+    "standardpage",
+    "contactpage",
+    "newsindexpage",
+    "newssectionpage",
+    "newspage",
+    "partnerindexpage",
+    "partnerpage",
+    "projectindexpage",
+    "aidprojectpage",
+    "directiveindexpage",
+    "directivepage",
+]
+SEARCHES = {"vi": "/vi/search/?q=huu+nghi", "en": "/en/search/?q=friendship"}
+# Listed pages copied to grow the site (their listings, the home page and search grow with them).
+GROWN_TYPES = ["newspage", "partnerpage", "aidprojectpage", "directivepage"]
+
+
+def _urls():
+    urls = {}
+    for language in ("vi", "en"):
+        for model_name in PAGE_TYPES:
+            urls[f"{model_name}-{language}"] = live_page(model_name, language).url
+        urls[f"search-{language}"] = SEARCHES[language]
+    return urls
+
+
+def _queries(client, url):
+    """The queries of an anonymous view with the page cache off. The first view fills the shared
+    chrome cache (site, homes, menu, settings), as the first view after each publish does."""
+    first = client.get(url)
+    assert first.status_code == 200, url
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in context.captured_queries]
+
+
+def _report(url, queries):
+    return f"{url}: {len(queries)} queries\n" + "\n".join(f"  {sql[:400]}" for sql in queries)
+
+
+@pytest.mark.parametrize("model_name", [*PAGE_TYPES, "search"])
+def test_page_type_renders_within_the_query_budget(client, model_name):
+    for language in ("vi", "en"):
+        url = SEARCHES[language] if model_name == "search" else live_page(model_name, language).url
+        queries = _queries(client, url)
+        assert len(queries) <= MAX_QUERIES, _report(url, queries)
+
+
+def _copy_image(image, suffix):
+    image.pk = image.id = None
+    image._state.adding = True
+    image.title = f"{image.title} {suffix}"
+    image.save()
+    return image
+
+
+def grow_site(copies):
+    """Copy ``copies`` more pages of every listed type in both languages, each with its own images."""
+    for model_name in GROWN_TYPES:
+        for language in ("vi", "en"):
+            original = live_page(model_name, language)
+            parent = original.get_parent()
+            for number in range(copies):
+                suffix = f"ban-sao-{number}"
+                page = original.copy(
+                    to=parent,
+                    update_attrs={"title": f"{original.title} {number}", "slug": f"{original.slug}-{suffix}"},
+                    keep_live=True,
+                    copy_revisions=False,
+                    log_action=None,
+                ).specific
+                image_fields = [
+                    field
+                    for field in page._meta.concrete_fields
+                    if field.is_relation and field.related_model and issubclass(field.related_model, AbstractImage)
+                ]
+                changed = []
+                for field in image_fields:
+                    image = getattr(page, field.name)
+                    if image is not None:
+                        setattr(page, field.name, _copy_image(image, suffix))
+                        changed.append(field.attname)
+                if changed:
+                    page.save(update_fields=changed)
+
+
+def test_query_counts_do_not_grow_with_the_content(client):
+    urls = _urls()
+    before = {name: _queries(client, url) for name, url in urls.items()}
+    pages_before = Page.objects.count()
+
+    grow_site(copies=5)
+    assert Page.objects.count() >= pages_before + 5 * len(GROWN_TYPES) * 2
+
+    after = {name: _queries(client, url) for name, url in urls.items()}
+    grew = [
+        f"{name}: {len(before[name])} → {len(after[name])}\n{_report(urls[name], after[name])}"
+        for name in urls
+        if len(after[name]) != len(before[name])
+    ]
+    assert not grew, "\n\n".join(grew)
