@@ -1,27 +1,265 @@
-"""Site search: the current language only, live and public pages, accent-insensitive."""
+"""Site search: the current language only, live and public pages, accent-insensitive.
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+``/<lang>/search/?q=…&type=news&type=directive&from=2024-01-01&to=2024-12-31&sort=date&page=2``
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Sum
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
+from portal.i18n import is_public, restricted_paths
 from portal.text import fold, normalise_query
+from search.index import search_models
+from search.models import SearchEntry, SearchLog
+from search.query import exclude_paths, matching, newest, ranked
+from search.text import highlight, parse_query
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
+MAX_PAGE_PARAMETER = 12
+POPULAR_DAYS = 30
+# Above this many matches (a query made of the site's most common words), relevance is ranked
+# among the RANK_WINDOW newest matches, with the words as typed looked for in titles only; the
+# pages after the window follow by date. Ranking every match would cost time proportional to the
+# size of the site.
+LARGE_RESULT = 1000
+RANK_WINDOW = 1000
+WIDE_COLUMNS = ("terms", "terms_folded", "title_terms", "title_folded")
+
+
+def parse_date(value):
+    """A date from ``2024-05-20`` (the date input) or ``20/05/2024`` (Vietnamese style)."""
+    value = (value or "").strip()[:10]
+    if not value:
+        return None, False
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, fmt).date(), False
+        except ValueError:
+            continue
+    return None, True
+
+
+def page_number(value):
+    value = (value or "").strip()[:MAX_PAGE_PARAMETER]
+    try:
+        return max(1, int(value))
+    except ValueError:
+        return 1
+
+
+def search_url(language, **params):
+    with translation.override(language):
+        url = reverse("search")
+    params = {key: value for key, value in params.items() if value}
+    return f"{url}?{urlencode(params, doseq=True)}" if params else url
 
 
 def search(request):
     query = normalise_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        locale = Locale.get_active()
-        base = Page.objects.live().public().filter(locale=locale).specific()
-        results = base.search(fold(query), operator="and")
-    paginator = Paginator(results, PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return render(request, "search/search.html", {"search_query": query, "results": page})
+    parsed = parse_query(query)
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    locale = locales.get(language) or Locale.get_default()
+
+    types = search_models()
+    type_keys = {key for key, _model, _label in types}
+    selected_types = [key for key in dict.fromkeys(request.GET.getlist("type")) if key in type_keys]
+    date_from, bad_from = parse_date(request.GET.get("from"))
+    date_to, bad_to = parse_date(request.GET.get("to"))
+    notices = []
+    if bad_from or bad_to:
+        notices.append(_("A date was not understood and was ignored; use the format dd/mm/yyyy."))
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    sort = "date" if request.GET.get("sort") == "date" else "relevance"
+
+    context = {
+        "search_query": query,
+        "types": [],
+        "selected_types": selected_types,
+        "date_from": date_from,
+        "date_to": date_to,
+        "sort": sort,
+        "notices": notices,
+        "results": None,
+        "promotions": [],
+        "filters_active": bool(selected_types or date_from or date_to),
+    }
+    if query and not parsed:
+        notices.append(_("Type words or a document number to search for."))
+
+    if parsed:
+        paths = restricted_paths(request)
+        entries = exclude_paths(matching(locale, parsed), paths)
+        if date_from:
+            entries = entries.filter(date__gte=date_from)
+        if date_to:
+            entries = entries.filter(date__lte=date_to)
+        counts = dict(entries.order_by().values_list("content_type_id").annotate(n=Count("pk")))
+        content_types = {model: _content_type_id(model) for _key, model, _label in types}
+        context["types"] = [
+            {
+                "key": key,
+                "label": label,
+                "count": counts.get(content_types[model], 0),
+                "selected": key in selected_types,
+            }
+            for key, model, label in types
+        ]
+        if selected_types:
+            wanted = [content_types[model] for key, model, _label in types if key in selected_types]
+            entries = entries.filter(content_type_id__in=wanted)
+            total = sum(counts.get(ct, 0) for ct in wanted)
+        else:
+            total = sum(counts.values())
+
+        ordered = RankedIds(entries, locale, parsed, total, by_date=sort == "date")
+        # Rank on the narrow rows first, then read the page of results with their pages.
+        paginator = Paginator(ordered, PER_PAGE)
+        requested = page_number(request.GET.get("page"))
+        number = min(requested, paginator.num_pages)
+        results = paginator.page(number)
+        ids = list(results.object_list)
+        rows = SearchEntry.objects.filter(pk__in=ids).select_related("page").defer(*WIDE_COLUMNS) if ids else []
+        by_id = {entry.pk: entry for entry in rows}
+        labels = {content_types[model]: label for _key, model, label in types}
+        results.object_list = [_result(by_id[pk], parsed, labels, request) for pk in ids if pk in by_id]
+        context["results"] = results
+
+        if requested == 1:  # a search, not a page turn
+            context["promotions"] = _promotions(query, locale, request)
+            promoted = {item["page_id"] for item in context["promotions"] if item["page_id"]}
+            results.object_list = [item for item in results.object_list if item["page_id"] not in promoted]
+            SearchLog.record(timezone.localdate(), locale.language_code, normalise_query_string(query), total)
+
+        if total == 0:
+            context.update(_empty_state(request, query, parsed, locale, locales, paths, context["filters_active"]))
+    return render(request, "search/search.html", context)
+
+
+# Never served from the page cache (portal.cache): every search is counted in the log and sees
+# the current promoted results; the search itself is fast enough uncached.
+search.portal_page_cache = False
+
+
+class RankedIds:
+    """The ordered page ids of a search, sliced by the paginator; ``count()`` is known already."""
+
+    def __init__(self, entries, locale, parsed, total, by_date=False):
+        self.entries, self.locale, self.parsed, self.total, self.by_date = entries, locale, parsed, total, by_date
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        by_date = newest(self.entries).values_list("pk", flat=True)
+        if self.by_date:
+            return list(by_date[item])
+        if self.total <= LARGE_RESULT:
+            return list(ranked(self.entries, self.locale, self.parsed).values_list("pk", flat=True)[item])
+        if item.start >= RANK_WINDOW:
+            return list(by_date[item])
+        window = SearchEntry.objects.filter(pk__in=newest(self.entries).values("pk")[:RANK_WINDOW])
+        ordered = ranked(window, self.locale, self.parsed, exact_in_text=False).values_list("pk", flat=True)
+        return list(ordered[item.start : min(item.stop, RANK_WINDOW)])
+
+
+def _content_type_id(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model).pk
+
+
+def _result(entry, parsed, labels, request):
+    title_html = highlight(entry.title, parsed, whole=True)
+    snippet = highlight(entry.text, parsed) if entry.text else ""
+    if entry.summary and (not snippet or "<mark>" not in snippet):
+        snippet = highlight(entry.summary, parsed)
+    return {
+        "page_id": entry.page_id,
+        "url": entry.page.get_url(request),
+        "title": entry.title,
+        "title_html": title_html,
+        "snippet": snippet,
+        "date": entry.date,
+        "type_label": labels.get(entry.content_type_id, ""),
+        "document_number": entry.document_number,
+    }
+
+
+def _promotions(query, locale, request):
+    """Editors' picks for the query, compared without diacritics ("huu nghi" gets the picks of
+    "hữu nghị"). Picks are few and hand-made: one query reads them all."""
+    key = fold(normalise_query_string(query))
+    promotions = [
+        promotion
+        for promotion in SearchPromotion.objects.select_related("query", "page").order_by("sort_order", "pk")
+        if fold(promotion.query.query_string) == key
+    ]
+    items, seen = [], set()
+    for promotion in promotions:
+        page = promotion.page
+        if page is not None:
+            if not page.live or page.locale_id != locale.pk or not is_public(page, request) or page.pk in seen:
+                continue
+            seen.add(page.pk)
+            items.append(
+                {
+                    "page_id": page.pk,
+                    "url": page.get_url(request),
+                    "title": page.title,
+                    "description": promotion.description,
+                }
+            )
+        elif promotion.external_link_url:
+            items.append(
+                {
+                    "page_id": None,
+                    "url": promotion.external_link_url,
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
+    return items
+
+
+def _empty_state(request, query, parsed, locale, locales, paths, filters_active):
+    """What helps when nothing matched: the other language's count, a search without filters,
+    and popular searches that found something."""
+    extra = {}
+    other = next((loc for code, loc in locales.items() if loc.pk != locale.pk), None)
+    if other is not None:
+        count = exclude_paths(matching(other, parsed), paths).count()
+        if count:
+            extra["other_language"] = {
+                "code": other.language_code,
+                "name": getattr(settings, "VERBOSE_LANGUAGE_NAMES", {}).get(other.language_code, other.language_code),
+                "count": count,
+                "url": search_url(other.language_code, q=query),
+            }
+    if filters_active:
+        extra["unfiltered_url"] = search_url(locale.language_code, q=query)
+    since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+    extra["suggestions"] = [
+        {"query": row["query"], "url": search_url(locale.language_code, q=row["query"])}
+        for row in SearchLog.objects.filter(language=locale.language_code, day__gte=since, results__gt=0)
+        .exclude(query=normalise_query_string(query))
+        .values("query")
+        .annotate(total=Sum("hits"))
+        .order_by("-total", "query")[:5]
+    ]
+    return extra

@@ -1,0 +1,124 @@
+"""Querying the search index: matching, filters and ranking, the same on SQLite and PostgreSQL.
+
+Ranking, highest first:
+
+1. the document number typed (``12-CT/TW``, ``12/CT-TW``) or a type and serial
+   (``chỉ thị 12``) of a directive;
+2. when the query has diacritics: every word found as typed (over pages that match only once
+   folded); a query typed without diacritics says nothing about them, so no page gains here;
+3. every word in the title as typed, then folded, then the words as a phrase in the title;
+4. the page's date, newest first.
+"""
+
+from django.db.models import BooleanField, Case, Expression, ExpressionWrapper, F, IntegerField, Q, Value, When
+
+from search.models import SearchEntry
+
+
+class TermsMatch(Expression):
+    """True when a terms column (see :mod:`search.models`) holds every one of ``words``.
+
+    PostgreSQL: the column's GIN index (``array_to_tsvector``) with a ``tsquery`` built from the
+    words; other databases: ``LIKE '% word %'`` per word. Words are letters and digits only
+    (:data:`search.text.WORD`), so they need no escaping in either form; they are passed as
+    parameters.
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, column, words):
+        super().__init__()
+        self.column = F(column) if isinstance(column, str) else column
+        self.words = list(words)
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, exprs):
+        (self.column,) = exprs
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        clone = self.copy()
+        clone.column = self.column.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        if not self.words:
+            return "1 = 0", []
+        clauses, all_params = [], []
+        for word in self.words:
+            clauses.append(f"{column} LIKE %s")
+            all_params += [*params, f"% {word} %"]
+        return "(" + " AND ".join(clauses) + ")", all_params
+
+    def as_postgresql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        if not self.words:
+            return "FALSE", []
+        # The generated tsvector beside the text column ("terms" → "terms_vec"), GIN-indexed.
+        vector = column[:-1] + '_vec"' if column.endswith('"') else column + "_vec"
+        tsquery = " & ".join(f"'{word}'" for word in self.words)
+        return f"{vector} @@ %s::tsquery", [*params, tsquery]
+
+
+def _phrase(words):
+    return f" {' '.join(words)} "
+
+
+def _all_in(column, words):
+    """Every word in a short column (titles): plain ``LIKE`` on both databases."""
+    condition = Q()
+    for word in words:
+        condition &= Q(**{f"{column}__contains": f" {word} "})
+    return condition
+
+
+def matching(locale, parsed):
+    """Entries of ``locale`` that match ``parsed`` (a :class:`search.text.ParsedQuery`)."""
+    entries = SearchEntry.objects.filter(locale=locale)
+    condition = Q(TermsMatch("terms_folded", parsed.folded)) if parsed.folded else Q(pk__in=[])
+    if parsed.document_key:
+        condition |= Q(document_key=parsed.document_key)
+    if parsed.document_prefix:
+        condition |= Q(document_prefix=parsed.document_prefix)
+    return entries.filter(condition)
+
+
+def exclude_paths(entries, paths):
+    for path in paths:
+        entries = entries.exclude(path__startswith=path)
+    return entries
+
+
+def ranked(entries, locale, parsed, exact_in_text=True):
+    """``entries`` ordered by relevance (see the module's docstring).
+
+    ``exact_in_text=False`` (for queries that match a large share of the site) looks for the
+    words as typed in the titles only: testing the whole text of thousands of pages would cost
+    more than the reader's wait allows, and the first pages of such a list are led by titles.
+    """
+    score = Value(0)
+    if parsed.document_key:
+        score += Case(When(document_key=parsed.document_key, then=Value(64)), default=Value(0))
+    if parsed.document_prefix:
+        score += Case(When(document_prefix=parsed.document_prefix, then=Value(32)), default=Value(0))
+    if parsed.has_marks:
+        # Pages with every word as typed.
+        if exact_in_text:
+            # Tested row by row: the view asks for it only while the matches are few.
+            score += Case(When(TermsMatch("terms", parsed.exact), then=Value(16)), default=Value(0))
+        score += Case(When(_all_in("title_terms", parsed.exact), then=Value(8)), default=Value(0))
+    if parsed.folded:
+        score += Case(When(_all_in("title_folded", parsed.folded), then=Value(4)), default=Value(0))
+        if len(parsed.folded) > 1:
+            phrase = Q(title_folded__contains=_phrase(parsed.folded))
+            score += Case(When(phrase, then=Value(2)), default=Value(0))
+    return entries.annotate(score=ExpressionWrapper(score, output_field=IntegerField())).order_by(
+        "-score", F("date").desc(nulls_last=True), "-pk"
+    )
+
+
+def newest(entries):
+    return entries.order_by(F("date").desc(nulls_last=True), "-pk")
