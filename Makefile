@@ -1,4 +1,4 @@
-.PHONY: demo test lint messages
+.PHONY: demo test lint messages bench
 
 # Serve the demo site at http://127.0.0.1:$(PORT)/ (SQLite, no other service).
 demo:
@@ -10,6 +10,10 @@ test:
 
 lint:
 	.venv/bin/ruff check .
+
+# Page throughput under load against a trivial view (throwaway PostgreSQL and Redis, gunicorn, wrk).
+bench:
+	.venv/bin/python bench/run.py
 
 # Extract and compile the vi/en catalogues of the portal's own strings.
 messages:

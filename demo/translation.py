@@ -34,7 +34,9 @@ def translate(instance, english, publish=True):
     # wagtail-localize publishes through transaction.on_commit with a revision whose cached page
     # predates later children (stale treebeard numchild), and never publishes inside a test
     # transaction: save the draft, then publish a freshly loaded revision ourselves.
-    Translation.objects.get(source=source, target_locale=en).save_target(publish=False)
+    # Snippets without drafts (topics, departments) cannot be saved as a draft: save them directly.
+    draftable = hasattr(instance, "get_latest_revision")
+    Translation.objects.get(source=source, target_locale=en).save_target(publish=not draftable)
     translated = instance.get_translation(en)
     if publish and hasattr(translated, "get_latest_revision"):
         type(translated).objects.get(pk=translated.pk).get_latest_revision().publish()

@@ -7,4 +7,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import signals  # noqa: F401
+        from portal import (
+            cache_signals,
+            signals,  # noqa: F401
+        )
+
+        cache_signals.connect_delete_handlers()
+
+        from portal import localize_compat
+
+        localize_compat.install()  # wagtail-localize gaps (tables)

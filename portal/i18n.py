@@ -8,6 +8,9 @@ restrictions fetched once per request instead.
 from django.core.cache import cache as django_cache
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from portal.cache import chrome
+from portal.routing import find_site
+
 
 def _request_cache(request):
     if request is None:
@@ -46,7 +49,7 @@ def only_public(pages, request=None):
 
 
 def site_root(request=None):
-    site = Site.find_for_request(request) if request is not None else None
+    site = find_site(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     return site.root_page if site else None
@@ -59,7 +62,13 @@ def homes(request=None):
         root = site_root(request)
         pages = []
         if root is not None:
-            pages = Page.objects.filter(translation_key=root.translation_key, live=True).select_related("locale")
+            pages = chrome(
+                request,
+                f"homes:{root.pk}",
+                lambda: list(
+                    Page.objects.filter(translation_key=root.translation_key, live=True).select_related("locale")
+                ),
+            )
         cache["homes"] = {p.locale.language_code: p for p in pages}
     return cache["homes"]
 
@@ -76,7 +85,11 @@ def live_translations(page, request=None):
     cache = _request_cache(request)
     key = ("translations", page.pk)
     if key not in cache:
-        pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+        pages = chrome(
+            request,
+            f"translations:{page.translation_key}",
+            lambda: list(Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")),
+        )
         cache[key] = {p.locale.language_code: p for p in only_public(pages, request)}
     return cache[key]
 
@@ -87,7 +100,7 @@ def menu_pages(language_code, request=None):
     key = ("menu", language_code)
     if key not in cache:
         home = home_for_language(language_code, request)
-        pages = home.get_children().live().in_menu() if home else []
+        pages = chrome(request, f"menu:{home.pk}", lambda: list(home.get_children().live().in_menu())) if home else []
         cache[key] = only_public(pages, request)
     return cache[key]
 

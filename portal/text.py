@@ -85,7 +85,8 @@ def _clusters(decomposed):
 def vietnamese_sort_key(text):
     """Sort key for Vietnamese alphabetical order (Đ after D, Ơ after Ô, tones after letters)."""
     letters = list(_letters(nfc(text or "")))
-    primary = tuple(_BASE_RANK.get(base, 100 + ord(base[0])) for base, _ in letters)
+    # Word by word, as dictionaries do: a space sorts before every letter ("Hà Lan" < "Hàn Quốc").
+    primary = tuple(-1 if base.isspace() else _BASE_RANK.get(base, 100 + ord(base[0])) for base, _ in letters)
     tones = tuple(tone for _, tone in letters)
     return primary, tones
 

@@ -19,6 +19,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+if settings.PORTAL_BENCH:
+    urlpatterns.append(path("bench/trivial/", views.bench_trivial, name="bench_trivial"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

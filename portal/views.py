@@ -4,7 +4,6 @@ from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 
 @never_cache
@@ -36,8 +35,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def bench_trivial(request):
+    """The benchmark's baseline: the full middleware stack, no database, no template.
+    Routed only when PORTAL_BENCH is on (bench/run.py)."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
 def sitemap(request):
-    return wagtail_sitemap(request)
+    """Every live page of both languages with hreflang alternates (portal/sitemaps.py)."""
+    from portal.sitemaps import sitemap_response
+
+    return sitemap_response(request)
 
 
 def _language_from_path(request):
@@ -52,7 +60,15 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """Rendered without the database or context processors: it must work when PostgreSQL is down."""
+    """Rendered without the database or context processors: it must work when PostgreSQL is down.
+
+    A database outage answers 503 with ``Retry-After`` (load balancers and crawlers retry later)."""
+    import sys
+
     with translation.override(_language_from_path(request)):
         body = loader.get_template("500.html").render({"LANGUAGE_CODE": translation.get_language()})
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponse(body, status=500)

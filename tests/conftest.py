@@ -4,6 +4,7 @@ from the bilingual demo content (and rolls back what it changes)."""
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from wagtail.models import Locale, Page
@@ -18,6 +19,35 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # Transactional tests (browser, live server) restore this snapshot after their flush.
         for connection in connections.all():
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def _restore_demo_snapshot():
+    for connection in connections.all():
+        call_command("flush", database=connection.alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture(autouse=True)
+def _demo_content_present(request):
+    """A transactional test (live server, browser) empties the database when it ends, and
+    Django only restores the snapshot for the next test that asks for serialized rollback.
+    Whatever the order tests run in, each database test starts from the demo site."""
+    if request.node.get_closest_marker("django_db") is None and not DB_FIXTURES & set(request.fixturenames):
+        return
+    request.getfixturevalue("_django_db_helper")
+    if not Locale.objects.exists():
+        _restore_demo_snapshot()
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_shared_cache():
+    """Every test starts with an empty cache: the database is rolled back after each test, and
+    cached chrome (menus, homes, settings, pages) must not outlive the rows it was built from."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -7,4 +7,8 @@ loaders made (``ctx.homes["vi"]``, ``ctx.users["truongban"]``…). Every loader 
 LOADERS = [
     "demo.loaders.site",
     "demo.loaders.accounts",
+    "demo.loaders.news",
+    "demo.loaders.foreign_relations",
+    "demo.loaders.contact",
+    "demo.loaders.editorial",
 ]

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_countries",
+    "axes",
+    "csp",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -76,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,6 +88,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.security.PasswordResetThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "portal.cache.PageCacheMiddleware",  # last: serves anonymous page views from the shared cache
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -137,11 +143,35 @@ else:
         }
     }
 
+# Page cache for anonymous visitors (portal/cache.py), invalidated on publish on every server.
+PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PORTAL_PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", env("CACHE_TIMEOUT", "600")))
+PORTAL_PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))  # browsers and CDNs; a CDN is purged on publish
+PORTAL_PAGE_CACHE_URL_NAMES = ("wagtail_serve", "search", "sitemap", "robots_txt")
+
+# CDN purging (wagtail.contrib.frontend_cache), off unless configured: Cloudflare with
+# CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN, or any cache that accepts HTTP PURGE requests
+# (Varnish, nginx) at FRONTEND_CACHE_PURGE_URL.
+WAGTAILFRONTENDCACHE = {}
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = []  # each language's pages have their own URLs, purged one by one
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "portal.security.MixedCharactersValidator"},
 ]
 
 # Languages: Vietnamese is the source and default; English is the translation.
@@ -163,16 +193,27 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.LoginForm"  # translated password label
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # slugs are ASCII, folded from Vietnamese titles
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations stay drafts
+# Machine translation in the translation editor: off unless DEEPL_AUTH_KEY or LIBRETRANSLATE_URL is set.
+from portal.machine_translation import machine_translator_setting  # noqa: E402
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Liên hiệp các Tổ chức Hữu nghị")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+FORMAT_MODULE_PATH = ["portal.formats"]  # forms read back the day/month/year the date pickers write
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can carry scripts
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("WAGTAILIMAGES_MAX_IMAGE_PIXELS", str(40_000_000)))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "txt", "csv", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"  # size limit, content must match the extension
+PORTAL_DOCUMENT_MAX_UPLOAD_SIZE = int(env("PORTAL_DOCUMENT_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -207,6 +248,71 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Security: headers, log-in throttling, rate limits (portal/security.py).
+AUTHENTICATION_BACKENDS = ["portal.security.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
+PORTAL_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))  # proxies that append to X-Forwarded-For
+PORTAL_LOGIN_COOLOFF_MINUTES = int(env("LOGIN_COOLOFF_MINUTES", "15"))
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = PORTAL_LOGIN_COOLOFF_MINUTES / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.security.axes_lockout_response"
+AXES_VERBOSE = False
+PORTAL_PASSWORD_RESET_LIMIT = int(env("PASSWORD_RESET_LIMIT", "5"))  # per client address and hour
+PORTAL_PASSWORD_RESET_WINDOW = 3600
+PORTAL_FORM_SUBMISSION_LIMIT = int(env("FORM_SUBMISSION_LIMIT", "5"))  # public form posts per client and window
+PORTAL_FORM_SUBMISSION_WINDOW = int(env("FORM_SUBMISSION_WINDOW", "600"))
+PORTAL_RETRY_AFTER_SECONDS = 900
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=()"
+)
+# Content Security Policy (django-csp): public pages load only the site's own assets; embedded
+# videos come from the providers in CSP_FRAME_SRC; media may live on an S3/CDN origin (CSP_MEDIA_SRC).
+_CSP_MEDIA = env_list("CSP_MEDIA_SRC")
+_CSP_FRAMES = env_list(
+    "CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_CSP_MEDIA],
+        "media-src": ["'self'", *_CSP_MEDIA],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_CSP_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (and wagtail-localize's editor) needs inline scripts and styles.
+PORTAL_ADMIN_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *_CSP_MEDIA],
+    "media-src": ["'self'", "blob:", *_CSP_MEDIA],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *_CSP_FRAMES],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -216,5 +322,6 @@ LOGGING = {
 
 # Portal-specific settings.
 PORTAL_STALE_AFTER_DAYS = int(env("PORTAL_STALE_AFTER_DAYS", "30"))
+PORTAL_BENCH = env_bool("PORTAL_BENCH", False)  # routes /bench/trivial/ for `make bench` only
 
 VERBOSE_LANGUAGE_NAMES = {"vi": _("Vietnamese"), "en": _("English")}

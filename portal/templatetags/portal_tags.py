@@ -4,12 +4,17 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.images import get_image_model
 
+from portal.cache import chrome
 from portal.i18n import home_for_language, live_translations, menu_pages
 from portal.models import OrganizationSettings
+from portal.routing import find_site
 from portal.text import format_date
 
 register = template.Library()
+
+LOGO_FILTER = "height-64"  # as in templates/includes/header.html
 
 
 @register.filter
@@ -24,7 +29,11 @@ def organization(context):
     request = context.get("request")
     cache = getattr(request, "_portal_org", None) if request else None
     if cache is None:
-        org = OrganizationSettings.for_request(request) if request else OrganizationSettings.load()
+        if request is not None:
+            site = find_site(request)
+            org = chrome(request, f"organization:{site.pk if site else 0}", lambda: _load_organization(request))
+        else:
+            org = OrganizationSettings.load()
         cache = {"obj": org, **org.localized()}
         if request is not None:
             request._portal_org = cache
@@ -74,9 +83,26 @@ def current_home(context):
     return home_for_language(get_language(), context.get("request"))
 
 
-@register.simple_tag
-def breadcrumbs(page):
+def _load_organization(request):
+    """The settings with the header's logo rendition prefetched, fit for the shared cache."""
+    org = OrganizationSettings.for_request(request)
+    if org.logo_id:
+        logo = get_image_model().objects.filter(pk=org.logo_id).first()
+        if logo is not None:
+            logo.get_rendition(LOGO_FILTER)  # created once, then prefetched below
+            org.logo = get_image_model().objects.filter(pk=logo.pk).prefetch_renditions(LOGO_FILTER).first()
+    return org
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
     """Ancestors below the language's home page, ending with the page itself."""
     if page is None or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live()) + [page]
+    request = context.get("request")
+    chain = getattr(request, "_portal_route_chain", None)
+    if chain and chain[-1].pk == page.pk and chain[0].depth == 2:
+        # The pages the router already fetched for this URL (portal.routing).
+        return [p for p in chain[:-1] if p.live] + [page]
+    ancestors = chrome(request, f"ancestors:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gt=1).live()))
+    return ancestors + [page]

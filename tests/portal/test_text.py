@@ -43,6 +43,7 @@ def test_vietnamese_alphabetical_order():
         "Ô tô",
         "Ơn",
     ]
+    assert sorted(["Hàn Quốc", "Hà Lan"], key=vietnamese_sort_key) == ["Hà Lan", "Hàn Quốc"]
     # Tones rank after the bare letter: a, à, ả, ã, á, ạ.
     assert sorted(["mạ", "má", "mà", "ma", "mả", "mã"], key=vietnamese_sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
 
