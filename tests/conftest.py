@@ -10,6 +10,9 @@ from django.db import connections
 from wagtail.models import Locale, Page
 
 DEMO_PASSWORD = "demo-password-for-tests"
+# Kept here as well as on the connection: Django's connections are context-local, and code run
+# inside Playwright's greenlets sees fresh connection objects without the snapshot attribute.
+SNAPSHOTS = {}
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +21,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", password=DEMO_PASSWORD, skip_index=False, stdout=open(os.devnull, "w"))
         # Transactional tests (browser, live server) restore this snapshot after their flush.
         for connection in connections.all():
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            SNAPSHOTS[connection.alias] = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = SNAPSHOTS[connection.alias]
 
 
 DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
@@ -27,7 +31,7 @@ DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequenc
 def _restore_demo_snapshot():
     for connection in connections.all():
         call_command("flush", database=connection.alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        connection.creation.deserialize_db_from_string(SNAPSHOTS[connection.alias])
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +41,9 @@ def _demo_content_present(request):
     Whatever the order tests run in, each database test starts from the demo site."""
     if request.node.get_closest_marker("django_db") is None and not DB_FIXTURES & set(request.fixturenames):
         return
+    for connection in connections.all():
+        if connection.alias in SNAPSHOTS:
+            connection._test_serialized_contents = SNAPSHOTS[connection.alias]
     request.getfixturevalue("_django_db_helper")
     if not Locale.objects.exists():
         _restore_demo_snapshot()
