@@ -321,11 +321,13 @@ class NewsPage(BasePage):
             pages = sorted(listing.exclude_restricted(pages, request), key=lambda p: order[p.translation_key])
             return [p for p in pages if p.pk != self.pk]
         links = NewsRelatedPage.objects.filter(page=self, target__translation_key=OuterRef("translation_key"))
+        # The plain IN filter picks the few linked pages first; the correlated order is then computed
+        # for those rows only (filtering on it made PostgreSQL evaluate it for every page of the site).
+        linked_keys = NewsRelatedPage.objects.filter(page=self).values("target__translation_key")
         pages = (
             Page.objects.live()
-            .filter(locale_id=self.locale_id)
+            .filter(locale_id=self.locale_id, translation_key__in=Subquery(linked_keys))
             .annotate(link_order=Subquery(links.values("sort_order")[:1]))
-            .filter(link_order__isnull=False)
             .exclude(pk=self.pk)
             .order_by("link_order")
         )
