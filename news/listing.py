@@ -4,6 +4,7 @@ Every value a visitor can type in ``page``, ``topic``, ``year`` or ``month`` is 
 value that makes no sense is ignored with a notice, never an error.
 """
 
+from django.db import connection
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, Substr, TruncMonth
 from django.utils.translation import gettext as _
@@ -57,21 +58,44 @@ def sections(index, request=None):
 
 
 def latest_by_section(index, section_list, request=None, per_section=PER_SECTION):
-    """``[(section, [articles…])]``: the newest articles of every section, in one query."""
+    """``[(section, [articles…])]``: the newest articles of every section, in two queries at most.
+
+    Where the database can combine limited queries (PostgreSQL), each section's newest ids come
+    from its own ``LIMIT`` (an index walk by date, whatever the number of articles), and one more
+    query reads those articles. Elsewhere (SQLite, the demo) a window function ranks the articles
+    of every section in one query, which sorts them all: fine for a demo's few hundred.
+    """
+    from news.models import NewsPage
+
     if not section_list:
         return []
     parent_length = (index.depth + 1) * index.steplen
-    ranked = (
-        articles(index.locale_id, request, within=index)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=Substr("path", 1, parent_length),
-                order_by=[F("date").desc(), F("pk").desc()],
+    if connection.features.supports_slicing_ordering_in_compound:
+        newest = [
+            exclude_restricted(
+                NewsPage.objects.live().filter(
+                    locale_id=index.locale_id, path__startswith=section.path, depth__gt=section.depth
+                ),
+                request,
             )
+            .order_by("-date", "-pk")
+            .values_list("pk", flat=True)[:per_section]
+            for section in section_list
+        ]
+        ids = list(newest[0].union(*newest[1:], all=True)) if len(newest) > 1 else list(newest[0])
+        ranked = articles(index.locale_id, request).filter(pk__in=ids) if ids else []
+    else:
+        ranked = (
+            articles(index.locale_id, request, within=index)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=Substr("path", 1, parent_length),
+                    order_by=[F("date").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=per_section)
         )
-        .filter(rank__lte=per_section)
-    )
     by_parent = {}
     for article in ranked:
         by_parent.setdefault(article.path[:parent_length], []).append(article)

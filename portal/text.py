@@ -4,6 +4,7 @@ One place for: NFC normalisation, accent folding (for search and slugs), Vietnam
 alphabetical ordering and date formatting in each language's style.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -82,8 +83,11 @@ def _clusters(decomposed):
         yield cluster
 
 
+@functools.lru_cache(maxsize=16384)
 def vietnamese_sort_key(text):
-    """Sort key for Vietnamese alphabetical order (Đ after D, Ơ after Ô, tones after letters)."""
+    """Sort key for Vietnamese alphabetical order (Đ after D, Ơ after Ô, tones after letters).
+
+    Memoised: directories sort the same few hundred names on every view."""
     letters = list(_letters(nfc(text or "")))
     # Word by word, as dictionaries do: a space sorts before every letter ("Hà Lan" < "Hàn Quốc").
     primary = tuple(-1 if base.isspace() else _BASE_RANK.get(base, 100 + ord(base[0])) for base, _ in letters)

@@ -64,41 +64,72 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         filters.sector_key = sector_key
         return filters
 
-    def partners(self, request, filters):
-        """The live partners of this directory matching ``filters``, in the reader's alphabetical order."""
+    def directory_rows(self, request):
+        """``(pk, title, country, partner_type, localities)`` of every live, public partner (one query)."""
+        rows = getattr(request, "_partner_directory_rows", None) if request is not None else None
+        if rows is None:
+            queryset = exclude_restricted(PartnerPage.objects.live().child_of(self), request)
+            rows = list(queryset.values_list("pk", "title", "country", "partner_type", "localities"))
+            if request is not None:
+                request._partner_directory_rows = rows
+        return rows
+
+    def partner_ids(self, request, filters):
+        """Ids of the partners matching ``filters``, in the reader's alphabetical order.
+
+        Filtering and sorting work on narrow rows; only the partners shown are read in full
+        (:meth:`partners_in_order`), so a directory of hundreds costs the same as one of ten.
+        """
         if filters.invalid:
             return []
-        queryset = exclude_restricted(PartnerPage.objects.live().child_of(self), request)
-        queryset = queryset.select_related("logo").prefetch_related("sectors", "logo__renditions")
-        if "country" in filters.values:
-            queryset = queryset.filter(country=filters.values["country"])
-        if "type" in filters.values:
-            queryset = queryset.filter(partner_type=filters.values["type"])
-        if filters.sector_key:
-            queryset = queryset.filter(sectors__translation_key=filters.sector_key).distinct()
-        partners = list(queryset)
+        rows = self.directory_rows(request)
+        country, partner_type = filters.values.get("country"), filters.values.get("type")
         locality = filters.values.get("locality")
-        if locality:
-            partners = [p for p in partners if any(same_place(locality, x) for x in split_localities(p.localities))]
+        if filters.sector_key:
+            with_sector = set(
+                PartnerPage.sectors.through.objects.filter(
+                    partnerpage__in=[row[0] for row in rows], sector__translation_key=filters.sector_key
+                ).values_list("partnerpage_id", flat=True)
+            )
+        rows = [
+            row
+            for row in rows
+            if (not country or row[2] == country)
+            and (not partner_type or row[3] == partner_type)
+            and (not filters.sector_key or row[0] in with_sector)
+            and (not locality or any(same_place(locality, x) for x in split_localities(row[4])))
+        ]
         key = sort_key_for(get_language())
-        partners.sort(key=lambda p: key(p.title))
+        rows.sort(key=lambda row: key(row[1]))
+        return [row[0] for row in rows]
+
+    def partners_in_order(self, request, ids):
+        """The partners ``ids`` in that order, with logo renditions and sectors in the page's language."""
+        if not ids:
+            return []
+        queryset = PartnerPage.objects.filter(pk__in=ids).select_related("logo")
+        by_id = {p.pk: p for p in queryset.prefetch_related("sectors", "logo__renditions")}
+        partners = [by_id[pk] for pk in ids if pk in by_id]
         sectors = snippets_by_key(Sector, self.locale_id, request)
         for partner in partners:
             partner.localized_sectors = sorted_by_name([localized(s, sectors) for s in partner.sectors.all()])
         return partners
 
+    def partners(self, request, filters):
+        """The live partners of this directory matching ``filters``, in the reader's alphabetical order."""
+        return self.partners_in_order(request, self.partner_ids(request, filters))
+
     def filter_options(self, request):
         """Choices offered by the filter form: what the directory's partners actually have."""
-        rows = list(PartnerPage.objects.live().child_of(self).values_list("country", "localities"))
-        codes = {code for code, _places in rows if code}
-        country_choices = sorted(
-            ((code, countries.name(code)) for code in codes), key=lambda c: sort_key_for(get_language())(str(c[1]))
-        )
+        rows = self.directory_rows(request)
+        codes = {row[2] for row in rows if row[2]}
+        key = sort_key_for(get_language())
+        country_choices = sorted(((code, countries.name(code)) for code in codes), key=lambda c: key(str(c[1])))
         localities = {}
-        for _code, text in rows:
-            for item in split_localities(text):
+        for row in rows:
+            for item in split_localities(row[4]):
                 localities.setdefault(item.casefold(), item)
-        locality_choices = sorted(localities.values(), key=sort_key_for(get_language()))
+        locality_choices = sorted(localities.values(), key=key)
         sectors = sorted_by_name(snippets_by_key(Sector, self.locale_id, request).values())
         return {
             "countries": country_choices,
@@ -110,16 +141,17 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def directory(self, request):
         filters = self.read_filters(request)
-        partners = self.partners(request, filters)
-        paginator = Paginator(partners, PER_PAGE)
+        ids = self.partner_ids(request, filters)
+        page = page_number(request, Paginator(ids, PER_PAGE))
+        page.object_list = self.partners_in_order(request, list(page.object_list))
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
                 "options": self.filter_options(request),
-                "partners": page_number(request, paginator),
-                "partner_count": len(partners),
-                "is_empty": not partners,
+                "partners": page,
+                "partner_count": len(ids),
+                "is_empty": not ids,
                 "csv_query": request.GET.urlencode(),
             },
         )

@@ -283,6 +283,10 @@ class NewsPage(BasePage):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         ordering = ["-date"]
+        indexes = [
+            # The hot-news ticker: a handful of flagged articles, newest first, among thousands.
+            models.Index(models.F("date").desc(), name="news_hot_by_date", condition=models.Q(is_hot=True)),
+        ]
 
     @property
     def summary(self):
