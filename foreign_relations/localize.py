@@ -2,20 +2,40 @@
 
 from django.utils.translation import get_language
 
+from portal.cache import chrome
 from portal.text import sort_key_for
 
 
+def _snippet_table(model, request):
+    """Every row of a translatable snippet model (sectors, document types, issuing bodies: a few
+    dozen), kept with the chrome: saving a snippet moves the cache generation."""
+
+    def compute():
+        rows = list(model.objects.all())
+        return {
+            "keys": {obj.pk: obj.translation_key for obj in rows},
+            "by_locale": {
+                locale_id: {obj.translation_key: obj for obj in rows if obj.locale_id == locale_id}
+                for locale_id in {obj.locale_id for obj in rows}
+            },
+        }
+
+    if request is None:
+        return compute()
+    return chrome(request, f"snippets:{model._meta.label}", compute)
+
+
 def snippets_by_key(model, locale_id, request=None):
-    """``{translation_key: snippet}`` of ``model`` in the locale (one query per request)."""
-    cache = getattr(request, "_fr_snippets", None) if request is not None else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._fr_snippets = cache
-    key = (model._meta.label, locale_id)
-    if key not in cache:
-        cache[key] = {obj.translation_key: obj for obj in model.objects.filter(locale_id=locale_id)}
-    return cache[key]
+    """``{translation_key: snippet}`` of ``model`` in the locale."""
+    return _snippet_table(model, request)["by_locale"].get(locale_id, {})
+
+
+def snippet_in_locale(model, pk, locale_id, request=None):
+    """The translation in ``locale_id`` of ``model`` ``pk``; None when it has none."""
+    if pk is None:
+        return None
+    table = _snippet_table(model, request)
+    return table["by_locale"].get(locale_id, {}).get(table["keys"].get(pk))
 
 
 def localized(obj, mapping):

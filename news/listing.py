@@ -205,7 +205,7 @@ def listing_context(page, request, index=None):
         "year": year,
         "month": month,
         "filtered": filtered,
-        "feeds": page.feed_urls(),
+        "feeds": page.feed_urls(request),
     }
     if is_index and not filtered and number == 1:
         section_list = sections(page, request)

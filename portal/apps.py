@@ -7,10 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import (
-            cache_signals,
-            signals,  # noqa: F401
-        )
+        from portal import cache_signals
 
         cache_signals.connect_delete_handlers()
 

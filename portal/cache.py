@@ -29,6 +29,7 @@ Headers
     ``X-Portal-Cache`` says ``hit``, ``miss`` or ``bypass``.
 """
 
+import contextvars
 import hashlib
 import logging
 import time
@@ -186,7 +187,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        token = _REQUEST_GENERATION.set(None)
+        try:
+            response = self.get_response(request)
+        finally:
+            _REQUEST_GENERATION.reset(token)
         state = getattr(request, "_portal_cache_state", None)
         if state is None:
             return response  # not an opted-in view, or the cache is off
@@ -275,40 +280,6 @@ class PageCacheMiddleware:
 # under the same generation as the pages, so it changes with every publish.
 
 
-def request_generation(request):
-    """The generation, read once per request (``None`` without a request)."""
-    if request is None:
-        return None
-    generation = getattr(request, "_portal_cache_generation", None)
-    if generation is None:
-        try:
-            generation = current_generation()
-        except Exception:
-            logger.exception("Could not read the page cache generation.")
-            return None
-        request._portal_cache_generation = generation
-    return generation
-
-
-def shared(name, compute):
-    """``compute()`` kept in the shared cache for the current generation, without a request."""
-    cache = _cache()
-    try:
-        key = f"portal:chrome:{current_generation(cache)}:{name}"
-        stored = cache.get(key)
-    except Exception:
-        logger.exception("Could not read the chrome cache.")
-        return compute()
-    if stored is not None:
-        return stored[0]
-    value = compute()
-    try:
-        cache.set(key, (value,), _setting("PORTAL_PAGE_CACHE_TIMEOUT", 600))
-    except Exception:
-        logger.exception("Could not write the chrome cache.")
-    return value
-
-
 # Chrome values of the current generation are also kept in this process, so a view reads the
 # shared cache once (the generation) instead of once per value. The generation is still read from
 # the shared cache on every request, so a publish on any server is seen at once.
@@ -328,6 +299,59 @@ def _to_process_memo(generation, name, value):
         _PROCESS_MEMO["values"] = {}
         _PROCESS_MEMO["generation"] = generation
     _PROCESS_MEMO["values"][name] = value
+
+
+# The generation read by the request being served, for code that has no request at hand (a
+# model method called by Wagtail): set by request_generation, cleared by PageCacheMiddleware at the
+# start and end of every request, so it never outlives the request that read it.
+_REQUEST_GENERATION = contextvars.ContextVar("portal_request_generation", default=None)
+
+
+def request_generation(request):
+    """The generation, read once per request (``None`` without a request)."""
+    if request is None:
+        return None
+    generation = getattr(request, "_portal_cache_generation", None)
+    if generation is None:
+        try:
+            generation = current_generation()
+        except Exception:
+            logger.exception("Could not read the page cache generation.")
+            return None
+        request._portal_cache_generation = generation
+        _REQUEST_GENERATION.set(generation)
+    return generation
+
+
+def shared(name, compute):
+    """``compute()`` kept in the shared cache for the current generation, without a request.
+
+    Inside a request that has read the generation already, neither the generation nor the value
+    (once this process has it) costs a round trip to the shared cache.
+    """
+    cache = _cache()
+    try:
+        generation = _REQUEST_GENERATION.get()
+        if generation is None:
+            generation = current_generation(cache)
+        value = _from_process_memo(generation, name)
+        if value is not _MISSING:
+            return value
+        key = f"portal:chrome:{generation}:{name}"
+        stored = cache.get(key)
+    except Exception:
+        logger.exception("Could not read the chrome cache.")
+        return compute()
+    if stored is not None:
+        _to_process_memo(generation, name, stored[0])
+        return stored[0]
+    value = compute()
+    try:
+        cache.set(key, (value,), _setting("PORTAL_PAGE_CACHE_TIMEOUT", 600))
+    except Exception:
+        logger.exception("Could not write the chrome cache.")
+    _to_process_memo(generation, name, value)
+    return value
 
 
 def chrome(request, name, compute):

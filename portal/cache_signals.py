@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -43,7 +44,16 @@ DRAFT_BOOKKEEPING_FIELDS = {
     "comments",
 }
 
-CHROME_MODELS = (PageViewRestriction, Site, Locale, BaseSiteSetting, BaseGenericSetting, AbstractImage)
+# Search promotions (editors' picks) are read with the chrome by the search view.
+CHROME_MODELS = (
+    PageViewRestriction,
+    Site,
+    Locale,
+    BaseSiteSetting,
+    BaseGenericSetting,
+    AbstractImage,
+    SearchPromotion,
+)
 
 
 def _is_snippet(sender):

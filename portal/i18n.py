@@ -5,10 +5,9 @@ Wagtail's ``.public()`` runs a query per call; pages here are checked against th
 restrictions fetched once per request instead.
 """
 
-from django.core.cache import cache as django_cache
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from portal.cache import chrome
+from portal.cache import chrome, shared
 from portal.routing import find_site
 
 
@@ -21,21 +20,22 @@ def _request_cache(request):
     return cache
 
 
-RESTRICTED_PATHS_CACHE_KEY = "portal:restricted-paths"
+def _all_restricted_paths():
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def restricted_paths(request=None):
     """Tree paths of every page with a view restriction (its descendants are restricted too).
 
-    Kept in the shared cache and dropped whenever a restriction changes (``portal.signals``).
+    Kept with the chrome in the shared cache: the generation moves whenever a restriction, or a
+    page that carries one, changes (``portal.cache_signals``).
     """
     cache = _request_cache(request)
     if "restricted" not in cache:
-        paths = django_cache.get(RESTRICTED_PATHS_CACHE_KEY)
-        if paths is None:
-            paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-            django_cache.set(RESTRICTED_PATHS_CACHE_KEY, paths, None)
-        cache["restricted"] = paths
+        if request is not None:
+            cache["restricted"] = chrome(request, "restricted-paths", _all_restricted_paths)
+        else:
+            cache["restricted"] = shared("restricted-paths", _all_restricted_paths)
     return cache["restricted"]
 
 

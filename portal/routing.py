@@ -27,6 +27,9 @@ def find_site(request):
     key = f"site:{hostname}:{request.get_port()}"
     site = chrome(request, key, lambda: Site._find_for_request(request))
     request._wagtail_site = site
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        # Where Wagtail's page URLs look for the site root paths before asking the shared cache.
+        request._wagtail_cached_site_root_paths = chrome(request, "site-root-paths", Site.get_site_root_paths)
     return site
 
 

@@ -5,6 +5,7 @@ the same words: NFC, lower case, letters and digits only; the folded form drops 
 (``đ`` → ``d``) with :func:`portal.text.fold`.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -126,6 +127,10 @@ def parse_query(text):
     return parsed
 
 
+# Highlighting folds every word of a result's text; the same words come back on every search.
+_fold_word = functools.lru_cache(maxsize=65536)(fold)
+
+
 def highlight(text, parsed, length=240, whole=False):
     """An HTML-escaped snippet of ``text`` around the first matching word, words marked.
 
@@ -136,7 +141,7 @@ def highlight(text, parsed, length=240, whole=False):
     if not text:
         return ""
     wanted = set(parsed.folded)
-    matches = [m for m in WORD.finditer(text) if fold(m.group(0).lower()) in wanted] if wanted else []
+    matches = [m for m in WORD.finditer(text) if _fold_word(m.group(0).lower()) in wanted] if wanted else []
     start = 0
     if whole:
         length = len(text)

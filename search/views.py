@@ -17,6 +17,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
+from portal.cache import chrome
 from portal.i18n import is_public, restricted_paths
 from portal.text import fold, normalise_query
 from search.index import search_models
@@ -201,14 +202,20 @@ def _result(entry, parsed, labels, request):
     }
 
 
+def _all_promotions():
+    """Every pick with its folded query, kept with the chrome (saving a pick moves the generation)."""
+    return [
+        (fold(promotion.query.query_string), promotion)
+        for promotion in SearchPromotion.objects.select_related("query", "page").order_by("sort_order", "pk")
+    ]
+
+
 def _promotions(query, locale, request):
     """Editors' picks for the query, compared without diacritics ("huu nghi" gets the picks of
     "hữu nghị"). Picks are few and hand-made: one query reads them all."""
     key = fold(normalise_query_string(query))
     promotions = [
-        promotion
-        for promotion in SearchPromotion.objects.select_related("query", "page").order_by("sort_order", "pk")
-        if fold(promotion.query.query_string) == key
+        promotion for folded, promotion in chrome(request, "search-promotions", _all_promotions) if folded == key
     ]
     items, seen = [], set()
     for promotion in promotions:

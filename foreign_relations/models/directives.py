@@ -21,7 +21,7 @@ from portal.text import fold
 
 from ..filters import Filters
 from ..listing import exclude_restricted, page_number
-from ..localize import localized, snippets_by_key, sorted_by_name
+from ..localize import localized, snippet_in_locale, snippets_by_key, sorted_by_name
 from ..serializers import NamedSnippetSerializer
 from .common import RelatedPageBase, localized_related_pages
 from .snippets import DocumentType, IssuingBody
@@ -237,14 +237,8 @@ class DirectivePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .projects import in_locale
-
-        context["document_type"] = in_locale(
-            DocumentType.objects.all(), DocumentType, self.document_type_id, self.locale_id
-        )
-        context["issuing_body"] = in_locale(
-            IssuingBody.objects.all(), IssuingBody, self.issuing_body_id, self.locale_id
-        )
+        context["document_type"] = snippet_in_locale(DocumentType, self.document_type_id, self.locale_id, request)
+        context["issuing_body"] = snippet_in_locale(IssuingBody, self.issuing_body_id, self.locale_id, request)
         context["related_pages"] = localized_related_pages(self, request)
         shown = {p.pk for p in context["related_pages"]}
         context["mentions"] = [p for p in pages_linking_to(self, request, limit=20) if p.pk not in shown]

@@ -21,7 +21,7 @@ from portal.text import fold, sort_key_for
 
 from ..filters import Filters
 from ..listing import exclude_restricted, page_number
-from ..localize import localized, snippets_by_key, sorted_by_name
+from ..localize import localized, snippet_in_locale, snippets_by_key, sorted_by_name
 from ..serializers import NamedSnippetSerializer
 from .common import RelatedPageBase, localized_related_pages
 from .snippets import Sector
@@ -311,7 +311,7 @@ class AidProjectPage(BasePage):
         # Page foreign keys are copied unchanged into translations: show the partner in this language.
         partner = in_locale(PartnerPage.objects.live(), Page, self.partner_id, self.locale_id)
         context["partner"] = partner
-        context["sector"] = in_locale(Sector.objects.all(), Sector, self.sector_id, self.locale_id)
+        context["sector"] = snippet_in_locale(Sector, self.sector_id, self.locale_id, request)
         context["related_pages"] = localized_related_pages(self, request)
         shown = {p.pk for p in context["related_pages"]} | ({partner.pk} if partner else set())
         context["mentions"] = [p for p in pages_linking_to(self, request, limit=20) if p.pk not in shown]

@@ -84,8 +84,8 @@ class FeedRoutesMixin(RoutablePageMixin):
         """Live, public articles of this page's language under this page, newest first."""
         return listing.articles(self.locale_id, request, within=self)
 
-    def feed_urls(self):
-        base = self.url
+    def feed_urls(self, request=None):
+        base = self.get_url(request)
         return {"rss": base + "rss/", "atom": base + "atom/"} if base else {}
 
 
@@ -358,6 +358,7 @@ class NewsPage(BasePage):
         index = getattr(section, "_cached_parent_obj", None) or section.get_parent()
         context.update(
             section=section,
+            section_feeds=section.feed_urls(request),
             news_index=index,
             topics=self.localized_topics(preview=preview),
             related_pages=related,

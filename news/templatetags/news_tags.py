@@ -77,7 +77,7 @@ def news_quick_links(context):
     return {
         "index": index,
         "sections": [section for section, _items in data["groups"]],
-        "feeds": index.feed_urls() if index else {},
+        "feeds": index.feed_urls(context.get("request")) if index else {},
         "request": context.get("request"),
         "LANGUAGE_CODE": get_language(),
     }

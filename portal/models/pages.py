@@ -119,6 +119,12 @@ class BasePage(FoldedSearchMixin, Page):
         normalise_text_fields(self)
         return super().save(*args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page's absolute URL, once: canonical link, social tags and share links use it.
+        context["canonical_url"] = self.get_full_url(request)
+        return context
+
     def get_view_restrictions(self):
         # Wagtail checks restrictions on every page view with two queries; the paths that can be
         # restricted are known from the shared cache (portal.routing), so most views need none.
