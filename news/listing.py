@@ -9,6 +9,7 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, Substr, TruncMonth
 from django.utils.translation import gettext as _
 
+from portal.cache import chrome
 from portal.i18n import restricted_paths
 
 PER_PAGE = 10
@@ -51,10 +52,17 @@ def articles(locale_id, request=None, within=None):
 
 
 def sections(index, request=None):
+    """The live, public sections of a news index, in tree order (kept with the site's chrome:
+    they are its navigation, and the generation moves on every publish, move or restriction)."""
     from news.models import NewsSectionPage
 
-    queryset = NewsSectionPage.objects.child_of(index).live().order_by("path")
-    return list(exclude_restricted(queryset, request))
+    def compute():
+        queryset = NewsSectionPage.objects.child_of(index).live().order_by("path")
+        return list(exclude_restricted(queryset, request))
+
+    if request is None:
+        return compute()
+    return list(chrome(request, f"news-sections:{index.pk}", compute))
 
 
 def latest_by_section(index, section_list, request=None, per_section=PER_SECTION):
@@ -132,6 +140,16 @@ def archive_months(queryset):
             years.append((month.year, []))
         years[-1][1].append((month, row["count"]))
     return years
+
+
+def archive_for(index, request):
+    """The archive of a news index (months with their counts): it counts every article, so it is
+    kept with the chrome, under the generation that moves on every publish."""
+    return chrome(
+        request,
+        f"news-archive:{index.pk}",
+        lambda: archive_months(articles(index.locale_id, request, within=index)),
+    )
 
 
 class SimplePage:
@@ -212,7 +230,7 @@ def listing_context(page, request, index=None):
         groups = latest_by_section(page, section_list, request)
         prefetch_renditions(a.get_listing_image() for _s, items in groups for a in items)
         context["section_groups"] = groups
-        context["archive"] = archive_months(articles(locale_id, request, within=page))
+        context["archive"] = archive_for(page, request)
         return context
 
     results = SimplePage(queryset, number)
@@ -222,5 +240,5 @@ def listing_context(page, request, index=None):
     prefetch_renditions(a.get_listing_image() for a in results)
     context["results"] = results
     if is_index:
-        context["archive"] = archive_months(articles(locale_id, request, within=page))
+        context["archive"] = archive_for(page, request)
     return context

@@ -40,7 +40,11 @@ WAGTAIL_ROUTE_OWNER = next(klass for klass in Page.__mro__ if "route" in klass._
 def _route_kind(model):
     """``"page"`` for Wagtail's own routing, ``"routable"`` for RoutablePageMixin's unchanged,
     ``"custom"`` for anything else."""
-    owners = [klass for klass in model.__mro__ if "route" in klass.__dict__]
+    owners = [
+        klass
+        for klass in model.__mro__
+        if "route" in klass.__dict__ and not klass.__dict__.get("routes_children_like_wagtail")
+    ]
     if owners and owners[0] is WAGTAIL_ROUTE_OWNER:
         return "page"
     if len(owners) >= 2 and owners[0] is RoutablePageMixin and owners[1] is WAGTAIL_ROUTE_OWNER:
@@ -104,11 +108,41 @@ def _route(request, chain, components):
             or (kind == "routable" and page.live and _resolves_subpage(model, remaining))
         )
         if delegate:
-            specific = page.specific
+            specific = _load_specific(page, model)
             if index:
-                specific._cached_parent_obj = chain[index - 1]
+                specific._cached_parent_obj = _specific_parents(request, chain, index)[-1]
             return specific.route(request, remaining)
     raise Http404  # a level of the path does not exist
+
+
+def _load_specific(page, model):
+    """``page`` as its specific type in one query, with its locale and what the model asks for
+    (``route_select_related``)."""
+    related = ("locale", *getattr(model, "route_select_related", ()))
+    specific = model.objects.select_related(*related).filter(pk=page.pk).first()
+    return specific if specific is not None else page.specific
+
+
+def _specific_parents(request, chain, index):
+    """The pages above ``chain[index]``, below the language home, as their specific types, each
+    linked to its parent (breadcrumbs and section pages read them without a query).
+
+    They are the site's sections (news index, news sections…): kept with the chrome, under the
+    generation that moves on every publish, so a view of an article loads only the article.
+    """
+
+    def compute():
+        parents, previous = [], chain[0]
+        for page in chain[1:index]:
+            specific = page.specific
+            specific._cached_parent_obj = previous
+            parents.append(specific)
+            previous = specific
+        return parents
+
+    if index <= 1:
+        return [chain[0]]
+    return chrome(request, "route-parents:" + ",".join(str(page.pk) for page in chain[1:index]), compute)
 
 
 def paths_needing_restriction_check():
