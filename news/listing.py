@@ -5,7 +5,7 @@ value that makes no sense is ignored with a notice, never an error.
 """
 
 from django.db import connection
-from django.db.models import Count, F, Window
+from django.db.models import CharField, Count, F, Value, Window
 from django.db.models.functions import RowNumber, Substr, TruncMonth
 from django.utils.translation import gettext as _
 
@@ -66,35 +66,52 @@ def sections(index, request=None):
 
 
 def latest_by_section(index, section_list, request=None, per_section=PER_SECTION):
-    """``[(section, [articles…])]``: the newest articles of every section, in two queries at most.
+    """``[(section, [articles…])]``: the newest articles of every section (see :func:`newest_articles`)."""
+    return newest_articles(index, section_list, request, per_section)[0]
 
-    Where the database can combine limited queries (PostgreSQL), each section's newest ids come
-    from its own ``LIMIT`` (an index walk by date, whatever the number of articles), and one more
-    query reads those articles. Elsewhere (SQLite, the demo) a window function ranks the articles
-    of every section in one query, which sorts them all: fine for a demo's few hundred.
+
+def newest_articles(index, section_list, request=None, per_section=PER_SECTION, hot=0):
+    """``([(section, [articles…])], [hot articles…])``: the newest articles of every section and,
+    when ``hot`` is given, that many of the language's newest hot articles, in two queries.
+
+    Where the database can combine limited queries (PostgreSQL), the ids come from one query of
+    ``LIMIT`` branches, one per section and one for the hot news (each an index walk by date,
+    whatever the number of articles), and a second query reads those articles. Elsewhere
+    (SQLite, the demo) a window function ranks the articles of every section, which sorts them
+    all (fine for a demo's few hundred), and the hot news is a query of its own.
     """
     from news.models import NewsPage
 
-    if not section_list:
-        return []
     parent_length = (index.depth + 1) * index.steplen
+    locale_id = index.locale_id
+    hot_articles = []
+    if not section_list and not hot:
+        return [], []
     if connection.features.supports_slicing_ordering_in_compound:
-        newest = [
-            exclude_restricted(
-                NewsPage.objects.live().filter(
-                    locale_id=index.locale_id, path__startswith=section.path, depth__gt=section.depth
-                ),
-                request,
-            )
-            .order_by("-date", "-pk")
-            .values_list("pk", flat=True)[:per_section]
+        live = NewsPage.objects.live().filter(locale_id=locale_id)
+        branches = [
+            (section.path, live.filter(path__startswith=section.path, depth__gt=section.depth), per_section)
             for section in section_list
         ]
-        ids = list(newest[0].union(*newest[1:], all=True)) if len(newest) > 1 else list(newest[0])
-        ranked = articles(index.locale_id, request).filter(pk__in=ids) if ids else []
+        if hot:
+            branches.append(("hot", live.filter(is_hot=True), hot))
+        newest = [
+            exclude_restricted(queryset, request)
+            .order_by("-date", "-pk")
+            .annotate(scope=Value(scope, output_field=CharField()))
+            .values_list("scope", "pk")[:limit]
+            for scope, queryset, limit in branches
+        ]
+        rows = list(newest[0].union(*newest[1:], all=True)) if len(newest) > 1 else list(newest[0])
+        scopes = {}
+        for scope, pk in rows:
+            scopes.setdefault(pk, set()).add(scope)
+        fetched = list(articles(locale_id, request).filter(pk__in=scopes)) if scopes else []
+        ranked = [article for article in fetched if scopes[article.pk] - {"hot"}]
+        hot_articles = [article for article in fetched if "hot" in scopes[article.pk]]
     else:
         ranked = (
-            articles(index.locale_id, request, within=index)
+            articles(locale_id, request, within=index)
             .annotate(
                 rank=Window(
                     RowNumber(),
@@ -103,17 +120,21 @@ def latest_by_section(index, section_list, request=None, per_section=PER_SECTION
                 )
             )
             .filter(rank__lte=per_section)
+            if section_list
+            else []
         )
+        if hot:
+            hot_articles = list(articles(locale_id, request).filter(is_hot=True)[:hot])
     by_parent = {}
     for article in ranked:
         by_parent.setdefault(article.path[:parent_length], []).append(article)
-    result = []
+    groups = []
     for section in section_list:
         items = by_parent.get(section.path, [])
         for item in items:
             item._cached_parent_obj = section
-        result.append((section, items))
-    return result
+        groups.append((section, items))
+    return groups, hot_articles
 
 
 def topics_in_use(locale_id):

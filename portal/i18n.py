@@ -5,6 +5,7 @@ Wagtail's ``.public()`` runs a query per call; pages here are checked against th
 restrictions fetched once per request instead.
 """
 
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from portal.cache import chrome, shared
@@ -105,5 +106,14 @@ def menu_pages(language_code, request=None):
     return cache[key]
 
 
-def active_locale():
-    return Locale.get_active()
+def active_locale(request=None):
+    """The ``Locale`` of the active language (kept with the chrome when there is a request)."""
+    if request is None:
+        return Locale.get_active()
+    return chrome(request, f"locale:{get_language()}", Locale.get_active)
+
+
+def all_locales(request=None):
+    """``{language_code: Locale}`` of every locale (kept with the chrome when there is a request)."""
+    locales = chrome(request, "locales", lambda: list(Locale.objects.all())) if request is not None else None
+    return {locale.language_code: locale for locale in (locales or Locale.objects.all())}

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from portal.cache import chrome
-from portal.i18n import is_public, restricted_paths
+from portal.i18n import all_locales, is_public, restricted_paths
 from portal.text import fold, normalise_query
 from search.index import search_models
 from search.models import SearchEntry, SearchLog
@@ -69,7 +69,7 @@ def search_url(language, **params):
 def search(request):
     query = normalise_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     parsed = parse_query(query)
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    locales = all_locales(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
     locale = locales.get(language) or Locale.get_default()
 

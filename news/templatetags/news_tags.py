@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 
 from news import listing
 from news.images import prefetch_renditions
+from portal.cache import chrome
+from portal.i18n import active_locale
 
 register = template.Library()
 
@@ -21,17 +23,22 @@ def home_news(request):
     cache = getattr(request, "_news_home", None) if request is not None else None
     if cache is not None:
         return cache
-    from wagtail.models import Locale
-
     from news.models import NewsIndexPage
 
-    locale = Locale.get_active()
-    hot = list(listing.articles(locale.pk, request).filter(is_hot=True)[:TICKER_ITEMS])
-    index = listing.exclude_restricted(NewsIndexPage.objects.live().filter(locale=locale).order_by("path"), request)
-    index = index.first()
+    locale = active_locale(request)
+
+    def find_index():
+        queryset = NewsIndexPage.objects.live().filter(locale=locale).order_by("path")
+        return listing.exclude_restricted(queryset, request).first()
+
+    # The news index is navigation, like the menu: kept with the chrome.
+    index = chrome(request, f"news-index:{locale.pk}", find_index) if request is not None else find_index()
     groups = []
     if index is not None:
-        groups = listing.latest_by_section(index, listing.sections(index, request), request, PER_SECTION)
+        section_list = listing.sections(index, request)
+        groups, hot = listing.newest_articles(index, section_list, request, PER_SECTION, hot=TICKER_ITEMS)
+    else:
+        hot = list(listing.articles(locale.pk, request).filter(is_hot=True)[:TICKER_ITEMS])
     latest = [a for _section, items in groups for a in items]
     featured = next((a for a in hot if a.get_listing_image() is not None), None)
     if featured is None:
