@@ -1,5 +1,6 @@
 """Every public page type renders in at most 12 queries without the page cache, and in the same
-number whatever the amount of content."""
+number whatever the amount of content. Each type also has its own budget, the count it reaches
+today, so that a change that adds a query to a page is seen."""
 
 import pytest
 from django.db import connection
@@ -27,6 +28,22 @@ PAGE_TYPES = [
     "directiveindexpage",
     "directivepage",
 ]
+# Queries of an anonymous view with the page cache off and the chrome cache warm, per page type.
+BUDGETS = {
+    "homepage": 4,  # routing, hot news and latest ids, those articles, their renditions
+    "standardpage": 3,
+    "contactpage": 3,
+    "newsindexpage": 6,
+    "newssectionpage": 4,
+    "newspage": 6,
+    "partnerindexpage": 6,
+    "partnerpage": 7,
+    "projectindexpage": 7,
+    "aidprojectpage": 5,
+    "directiveindexpage": 5,
+    "directivepage": 4,
+    "search": 5,
+}
 SEARCHES = {"vi": "/vi/search/?q=huu+nghi", "en": "/en/search/?q=friendship"}
 # Listed pages copied to grow the site (their listings, the home page and search grow with them).
 GROWN_TYPES = ["newspage", "partnerpage", "aidprojectpage", "directivepage"]
@@ -58,10 +75,11 @@ def _report(url, queries):
 
 @pytest.mark.parametrize("model_name", [*PAGE_TYPES, "search"])
 def test_page_type_renders_within_the_query_budget(client, model_name):
+    assert BUDGETS[model_name] <= MAX_QUERIES
     for language in ("vi", "en"):
         url = SEARCHES[language] if model_name == "search" else live_page(model_name, language).url
         queries = _queries(client, url)
-        assert len(queries) <= MAX_QUERIES, _report(url, queries)
+        assert len(queries) <= BUDGETS[model_name], _report(url, queries)
 
 
 def _copy_image(image, suffix):
