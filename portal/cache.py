@@ -354,10 +354,11 @@ def shared(name, compute):
     return value
 
 
-def chrome(request, name, compute):
+def chrome(request, name, compute, cacheable=None):
     """``compute()`` kept in the shared cache for the current generation (computed once per request).
 
-    Without a request, or with the cache unavailable, it is simply computed.
+    Without a request, or with the cache unavailable, it is simply computed. ``cacheable``, when
+    given, decides from a computed value whether it is kept beyond this request.
     """
     per_request = getattr(request, "_portal_chrome_shared", None) if request is not None else None
     if per_request is None and request is not None:
@@ -379,13 +380,15 @@ def chrome(request, name, compute):
                 stored = None
             if stored is not None:
                 value = stored[0]
+                _to_process_memo(generation, name, value)
             else:
                 value = compute()
-                try:
-                    cache.set(key, (value,), _setting("PORTAL_PAGE_CACHE_TIMEOUT", 600))
-                except Exception:
-                    logger.exception("Could not write the chrome cache.")
-            _to_process_memo(generation, name, value)
+                if cacheable is None or cacheable(value):
+                    try:
+                        cache.set(key, (value,), _setting("PORTAL_PAGE_CACHE_TIMEOUT", 600))
+                    except Exception:
+                        logger.exception("Could not write the chrome cache.")
+                    _to_process_memo(generation, name, value)
     if per_request is not None:
         per_request[name] = value
     return value

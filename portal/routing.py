@@ -12,6 +12,8 @@ The result is stored where Wagtail's ``Page.route_for_request`` looks for it
 run unchanged.
 """
 
+import hashlib
+
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
@@ -75,6 +77,28 @@ def prime_route(request, path):
     if root is None or root.translation_key != site.root_page.translation_key:
         root = site.root_page
     components = [component for component in path.split("/") if component]
+    # The pages on the path, kept with the chrome when the path is exactly a page's address (not
+    # a sub-route of a routable page nor a mistyped address, which could be made up endlessly).
+    key = "route:" + hashlib.sha1(f"{root.pk}:{'/'.join(components)}".encode()).hexdigest()
+    chain = chrome(
+        request,
+        key,
+        lambda: _chain(root, components),
+        cacheable=lambda chain: chain is not None and len(chain) == len(components) + 1,
+    )
+    if chain is None:
+        return  # left to Wagtail's own routing
+    request._portal_route_chain = chain
+    try:
+        result = _route(request, chain, components)
+    except Http404:
+        result = None
+    request._wagtail_route_for_request = result
+
+
+def _chain(root, components):
+    """``[root, page at level 1, …]``: the pages whose addresses start the path (one query), or
+    None when they do not form one branch of the tree."""
     prefixes = {root.url_path + "".join(f"{c}/" for c in components[:i]) for i in range(1, len(components) + 1)}
     # Slugs are indexed; url_path is not. Pages of other branches with the same slugs are dropped.
     candidates = Page.objects.filter(
@@ -85,13 +109,8 @@ def prime_route(request, path):
     # to Wagtail's own routing.
     for index, page in enumerate(chain):
         if page.depth != root.depth + index or (index and not page.path.startswith(chain[index - 1].path)):
-            return
-    request._portal_route_chain = chain
-    try:
-        result = _route(request, chain, components)
-    except Http404:
-        result = None
-    request._wagtail_route_for_request = result
+            return None
+    return chain
 
 
 def _route(request, chain, components):

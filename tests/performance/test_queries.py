@@ -30,18 +30,18 @@ PAGE_TYPES = [
 ]
 # Queries of an anonymous view with the page cache off and the chrome cache warm, per page type.
 BUDGETS = {
-    "homepage": 4,  # routing, hot news and latest ids, those articles, their renditions
-    "standardpage": 3,
-    "contactpage": 3,
-    "newsindexpage": 6,
-    "newssectionpage": 4,
-    "newspage": 6,
-    "partnerindexpage": 6,
-    "partnerpage": 7,
-    "projectindexpage": 7,
-    "aidprojectpage": 5,
-    "directiveindexpage": 5,
-    "directivepage": 4,
+    "homepage": 4,  # the page, hot news and latest ids, those articles, their renditions
+    "standardpage": 2,
+    "contactpage": 2,
+    "newsindexpage": 5,
+    "newssectionpage": 3,
+    "newspage": 5,
+    "partnerindexpage": 5,
+    "partnerpage": 6,
+    "projectindexpage": 6,
+    "aidprojectpage": 4,
+    "directiveindexpage": 4,
+    "directivepage": 3,
     "search": 5,
 }
 SEARCHES = {"vi": "/vi/search/?q=huu+nghi", "en": "/en/search/?q=friendship"}
