@@ -111,8 +111,16 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         by_id = {p.pk: p for p in queryset.prefetch_related("sectors", "logo__renditions")}
         partners = [by_id[pk] for pk in ids if pk in by_id]
         sectors = snippets_by_key(Sector, self.locale_id, request)
+        # Labels looked up once per view (Django's get_…_display rebuilds the choices each call).
+        types = {value: str(label) for value, label in PartnerType.choices}
+        country_names = {}
         for partner in partners:
             partner.localized_sectors = sorted_by_name([localized(s, sectors) for s in partner.sectors.all()])
+            partner.type_name = types.get(partner.partner_type, partner.partner_type)
+            code = partner.country.code if partner.country else ""
+            if code and code not in country_names:
+                country_names[code] = str(countries.name(code))
+            partner.country_name = country_names.get(code, "")
         return partners
 
     def partners(self, request, filters):
