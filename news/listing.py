@@ -195,7 +195,7 @@ class SimplePage:
 
 def listing_context(page, request, index=None):
     """Context for a news index or section: filters, notices, results, archive and topics."""
-    from news.images import prefetch_renditions
+    from news.images import CARD_SPECS, prefetch_renditions
 
     get = request.GET
     notices = []
@@ -249,7 +249,7 @@ def listing_context(page, request, index=None):
     if is_index and not filtered and number == 1:
         section_list = sections(page, request)
         groups = latest_by_section(page, section_list, request)
-        prefetch_renditions(a.get_listing_image() for _s, items in groups for a in items)
+        prefetch_renditions((a.get_listing_image() for _s, items in groups for a in items), CARD_SPECS)
         context["section_groups"] = groups
         context["archive"] = archive_for(page, request)
         return context
@@ -258,7 +258,7 @@ def listing_context(page, request, index=None):
     if not results.object_list and number > 1:
         notices.append(_("There is no page %(number)s; the first page is shown.") % {"number": number})
         results = SimplePage(queryset, 1)
-    prefetch_renditions(a.get_listing_image() for a in results)
+    prefetch_renditions((a.get_listing_image() for a in results), CARD_SPECS)
     context["results"] = results
     if is_index:
         context["archive"] = archive_for(page, request)

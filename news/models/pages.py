@@ -360,7 +360,8 @@ class NewsPage(BasePage):
         more = list(
             listing.articles(self.locale_id, request, within=section).exclude(pk=self.pk)[: listing.MORE_IN_SECTION]
         )
-        prefetch_renditions([self.hero_image, *self.body_images(), *[a.get_listing_image() for a in more]])
+        # The cards of more_in_section are compact: no picture.
+        prefetch_renditions([self.hero_image, *self.body_images()])
         index = getattr(section, "_cached_parent_obj", None) or section.get_parent()
         context.update(
             section=section,

@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import get_language
 
 from news import listing
-from news.images import prefetch_renditions
+from news.images import CARD_SPECS, FEATURED_SPECS, prefetch_renditions
 from portal.cache import chrome
 from portal.i18n import active_locale
 
@@ -45,13 +45,17 @@ def home_news(request):
         featured = max(
             (a for a in latest if a.get_listing_image() is not None), key=lambda a: a.date, default=None
         ) or (hot[0] if hot else None)
-    prefetch_renditions([featured.get_listing_image() if featured else None] + [a.get_listing_image() for a in latest])
+    groups = [(s, [a for a in items if featured is None or a.pk != featured.pk]) for s, items in groups]
+    # Pictures shown: the featured story's, and the first (full) card's of each section.
+    shown = [featured.get_listing_image()] if featured else []
+    shown += [items[0].get_listing_image() for _s, items in groups if items]
+    prefetch_renditions(shown, FEATURED_SPECS + CARD_SPECS)
     data = {
         "language": get_language(),
         "hot": hot,
         "featured": featured,
         "index": index,
-        "groups": [(s, [a for a in items if featured is None or a.pk != featured.pk]) for s, items in groups],
+        "groups": groups,
     }
     if request is not None:
         request._news_home = data
