@@ -119,6 +119,18 @@ class BasePage(FoldedSearchMixin, Page):
         normalise_text_fields(self)
         return super().save(*args, **kwargs)
 
+    def get_url_parts(self, request=None):
+        # Listings link each page two or three times (picture, title, "read more"): work it out
+        # once per request. Keyed on url_path too, so a page moved during the request is not
+        # given its old address.
+        if request is None:
+            return super().get_url_parts(request)
+        known = request.__dict__.setdefault("_portal_url_parts", {})
+        key = (self.pk, self.url_path)
+        if key not in known:
+            known[key] = super().get_url_parts(request)
+        return known[key]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The page's absolute URL, once: canonical link, social tags and share links use it.
