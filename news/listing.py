@@ -5,7 +5,7 @@ value that makes no sense is ignored with a notice, never an error.
 """
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Value, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, Substr, TruncMonth
 from django.utils.translation import gettext as _
 
@@ -90,25 +90,23 @@ def newest_articles(index, section_list, request=None, per_section=PER_SECTION, 
     if connection.features.supports_slicing_ordering_in_compound:
         live = NewsPage.objects.live().filter(locale_id=locale_id)
         branches = [
-            (section.path, live.filter(path__startswith=section.path, depth__gt=section.depth), per_section)
+            (live.filter(path__startswith=section.path, depth__gt=section.depth), per_section)
             for section in section_list
         ]
         if hot:
-            branches.append(("hot", live.filter(is_hot=True), hot))
+            branches.append((live.filter(is_hot=True), hot))
         newest = [
-            exclude_restricted(queryset, request)
-            .order_by("-date", "-pk")
-            .annotate(scope=Value(scope, output_field=CharField()))
-            .values_list("scope", "pk")[:limit]
-            for scope, queryset, limit in branches
+            exclude_restricted(queryset, request).order_by("-date", "-pk").values_list("pk", flat=True)[:limit]
+            for queryset, limit in branches
         ]
-        rows = list(newest[0].union(*newest[1:], all=True)) if len(newest) > 1 else list(newest[0])
-        scopes = {}
-        for scope, pk in rows:
-            scopes.setdefault(pk, set()).add(scope)
-        fetched = list(articles(locale_id, request).filter(pk__in=scopes)) if scopes else []
-        ranked = [article for article in fetched if scopes[article.pk] - {"hot"}]
-        hot_articles = [article for article in fetched if "hot" in scopes[article.pk]]
+        ids = set(newest[0].union(*newest[1:], all=True)) if len(newest) > 1 else set(newest[0])
+        # Newest first, so each section's first ``per_section`` and the first ``hot`` hot ones are
+        # exactly what each branch selected (a branch may bring rows another one ranks lower).
+        fetched = list(articles(locale_id, request).filter(pk__in=ids)) if ids else []
+        ranked = []
+        for section in section_list:
+            ranked += [a for a in fetched if a.path.startswith(section.path)][:per_section]
+        hot_articles = [article for article in fetched if article.is_hot][:hot]
     else:
         ranked = (
             articles(locale_id, request, within=index)

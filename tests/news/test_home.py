@@ -55,3 +55,26 @@ def test_unpublished_hot_article_leaves_the_ticker(client, news_index):
     assert article.title in ticker(client.get("/vi/").text)
     article.unpublish()
     assert article.title not in ticker(client.get("/vi/").text)
+
+
+def _section_block(html, section):
+    match = re.search(
+        rf'<section class="news-section-block" aria-labelledby="home-section-{section.pk}".*?</section>', html, re.S
+    )
+    return match.group(0) if match else ""
+
+
+def test_an_old_hot_story_is_in_the_ticker_not_among_its_sections_latest(client, news_index):
+    # The latest of a section and the ticker come from one query of LIMIT branches: a hot story
+    # brought by the ticker's branch must not push out the section's three newest.
+    section = make_section(news_index, title="Chuyên mục kiểm tra tin nóng cũ")
+    old_hot = make_article(section, title="Tin nóng từ tuần trước", is_hot=True, days_ago=7)
+    newest = [make_article(section, title=f"Tin mới thứ {n} trong chuyên mục", days_ago=n) for n in (1, 2, 3)]
+
+    html = client.get("/vi/").text
+    assert old_hot.title in ticker(html)
+    block = _section_block(html, section)
+    featured = re.search(r'<article class="news-featured">.*?</article>', html, re.S).group(0)
+    shown = [a.title for a in newest if a.title in block or a.title in featured]
+    assert shown == [a.title for a in newest]
+    assert old_hot.title not in block
