@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.images import prefetch_renditions
 from portal.models import BasePage
 from portal.references import pages_linking_to
 from portal.text import sort_key_for
@@ -30,6 +31,8 @@ from .common import RelatedPageBase, localized_related_pages
 from .snippets import Sector
 
 PER_PAGE = 24
+# The logo's rendition on the directory's cards (templates/foreign_relations/partner_index_page.html).
+LOGO_SPECS = ("max-160x160",)
 
 
 class PartnerType(models.TextChoices):
@@ -108,8 +111,9 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         if not ids:
             return []
         queryset = PartnerPage.objects.filter(pk__in=ids).select_related("logo")
-        by_id = {p.pk: p for p in queryset.prefetch_related("sectors", "logo__renditions")}
+        by_id = {p.pk: p for p in queryset.prefetch_related("sectors")}
         partners = [by_id[pk] for pk in ids if pk in by_id]
+        prefetch_renditions((p.logo for p in partners), LOGO_SPECS)
         sectors = snippets_by_key(Sector, self.locale_id, request)
         # Labels looked up once per view (Django's get_…_display rebuilds the choices each call).
         types = {value: str(label) for value, label in PartnerType.choices}
