@@ -188,9 +188,11 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         token = _REQUEST_GENERATION.set(None)
+        scope = _IN_REQUEST.set(True)
         try:
             response = self.get_response(request)
         finally:
+            _IN_REQUEST.reset(scope)
             _REQUEST_GENERATION.reset(token)
         state = getattr(request, "_portal_cache_state", None)
         if state is None:
@@ -239,7 +241,7 @@ class PageCacheMiddleware:
         generation = values.get(GENERATION_KEY)
         if generation is None:
             generation = current_generation(cache)
-        request._portal_cache_generation = generation
+        remember_generation(request, generation)
         stored = values.get(key)
         if not stored or stored[0] != generation:
             return None
@@ -305,6 +307,9 @@ def _to_process_memo(generation, name, value):
 # model method called by Wagtail): set by request_generation, cleared by PageCacheMiddleware at the
 # start and end of every request, so it never outlives the request that read it.
 _REQUEST_GENERATION = contextvars.ContextVar("portal_request_generation", default=None)
+# Only within a request served through PageCacheMiddleware: a command that builds a request of
+# its own (no middleware to clear it) must not leave a generation behind.
+_IN_REQUEST = contextvars.ContextVar("portal_in_request", default=False)
 
 
 def request_generation(request):
@@ -318,9 +323,15 @@ def request_generation(request):
         except Exception:
             logger.exception("Could not read the page cache generation.")
             return None
-        request._portal_cache_generation = generation
-        _REQUEST_GENERATION.set(generation)
+        remember_generation(request, generation)
     return generation
+
+
+def remember_generation(request, generation):
+    """The generation this request works with (for code without the request, see above)."""
+    request._portal_cache_generation = generation
+    if _IN_REQUEST.get():
+        _REQUEST_GENERATION.set(generation)
 
 
 def shared(name, compute):
