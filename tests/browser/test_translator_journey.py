@@ -38,8 +38,18 @@ def test_translator_translates_an_article_and_sends_it_for_review(page, live_ser
 
     # wagtail-localize's editor on the English draft: translate the title.
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    page.get_by_role("button", name="Dịch").first.click()
-    page.locator("textarea").first.fill("Hot news translated in the browser")
+    # The editor is a React application: on a loaded machine its buttons can show before their
+    # handlers are attached, and a click then does nothing. Click again until the field opens.
+    page.wait_for_load_state("networkidle")
+    textarea = page.locator("textarea").first
+    for _attempt in range(3):
+        page.get_by_role("button", name="Dịch").first.click()
+        try:
+            expect(textarea).to_be_visible(timeout=10_000)
+            break
+        except AssertionError:
+            continue
+    textarea.fill("Hot news translated in the browser")
     with page.expect_response(lambda r: "/strings/" in r.url and r.request.method == "PUT") as saved:
         page.get_by_role("button", name="Lưu").first.click()
     assert saved.value.status in (200, 201)
