@@ -47,9 +47,8 @@ def home_news(request):
         ) or (hot[0] if hot else None)
     groups = [(s, [a for a in items if featured is None or a.pk != featured.pk]) for s, items in groups]
     # Pictures shown: the featured story's, and the first (full) card's of each section.
-    shown = [featured.get_listing_image()] if featured else []
-    shown += [items[0].get_listing_image() for _s, items in groups if items]
-    prefetch_renditions(shown, FEATURED_SPECS + CARD_SPECS)
+    prefetch_renditions([featured.get_listing_image()] if featured else [], FEATURED_SPECS)
+    prefetch_renditions([items[0].get_listing_image() for _s, items in groups if items], CARD_SPECS)
     data = {
         "language": get_language(),
         "hot": hot,

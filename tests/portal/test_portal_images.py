@@ -52,3 +52,26 @@ def test_missing_image_renders_nothing_and_bad_syntax_is_wagtails_error(img):
     assert Template("{% load portal_images %}{% image img width-100 %}").render(Context({"img": None})) == ""
     with pytest.raises(TemplateSyntaxError, match="at least one filter spec"):
         Template("{% load portal_images %}{% image img %}")
+
+
+def test_prefetch_reads_the_cache_first_and_the_database_once(img, django_assert_num_queries):
+    from wagtail.images.models import Rendition
+
+    from portal.images import prefetch_renditions
+
+    specs = ("fill-400x250|format-webp", "fill-800x500|format-webp")
+    template = Template("{% load portal_images %}{% srcset_image img fill-{400x250,800x500} format-webp alt='' %}")
+    expected = template.render(Context({"img": img}))  # the renditions exist from here on
+    Rendition.cache_backend.clear()
+
+    cold = type(img).objects.get(pk=img.pk)
+    with django_assert_num_queries(1):  # not in the cache: one query, then cached
+        prefetch_renditions([cold], specs)
+    with django_assert_num_queries(0):
+        assert template.render(Context({"img": cold})) == expected
+
+    warm = type(img).objects.get(pk=img.pk)
+    with django_assert_num_queries(0):  # every spec in the cache: no query
+        prefetch_renditions([warm], specs)
+        assert template.render(Context({"img": warm})) == expected
+    assert {r.filter_spec for r in warm.prefetched_renditions} == set(specs)
