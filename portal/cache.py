@@ -32,7 +32,9 @@ Headers
 import contextvars
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -180,6 +182,35 @@ def _conditional(request, response, etag, last_modified):
     return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
 
 
+# The most recently served pages are also kept in each process, with the generation they were
+# rendered under: a hit then reads only the generation from the shared cache (a few bytes, not
+# the page), and a publish on any server still makes the copy stale at once.
+_PAGE_MEMO = OrderedDict()
+_PAGE_MEMO_LOCK = threading.Lock()
+
+
+def _remember_page(key, stored):
+    size = _setting("PORTAL_PAGE_MEMO_SIZE", 256)
+    if size <= 0:
+        return
+    with _PAGE_MEMO_LOCK:
+        _PAGE_MEMO[key] = stored
+        _PAGE_MEMO.move_to_end(key)
+        while len(_PAGE_MEMO) > size:
+            _PAGE_MEMO.popitem(last=False)
+
+
+def _forget_page(key):
+    with _PAGE_MEMO_LOCK:
+        _PAGE_MEMO.pop(key, None)
+
+
+def forget_pages():
+    """Drop this process's copies of pages (tests; the generation makes them stale anyway)."""
+    with _PAGE_MEMO_LOCK:
+        _PAGE_MEMO.clear()
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous responses; place it last in ``MIDDLEWARE``."""
 
@@ -232,8 +263,16 @@ class PageCacheMiddleware:
         cache = _cache()
         key = cache_key(request)
         request._portal_cache_key = key
+        memo = _PAGE_MEMO.get(key)
         try:
-            values = cache.get_many([GENERATION_KEY, key])
+            if memo is not None:
+                # This process has a copy: only the generation is read, to know it still holds.
+                values = {GENERATION_KEY: cache.get(GENERATION_KEY)}
+                if values[GENERATION_KEY] != memo[0]:
+                    _forget_page(key)
+                    values = cache.get_many([GENERATION_KEY, key])
+            else:
+                values = cache.get_many([GENERATION_KEY, key])
         except Exception:
             logger.exception("Could not read the page cache.")
             request._portal_cache_state = "bypass"
@@ -242,9 +281,11 @@ class PageCacheMiddleware:
         if generation is None:
             generation = current_generation(cache)
         remember_generation(request, generation)
-        stored = values.get(key)
+        stored = memo if memo is not None and memo[0] == generation else values.get(key)
         if not stored or stored[0] != generation:
             return None
+        if stored is not memo:
+            _remember_page(key, stored)
         _generation, status, headers, content, rendered_at = stored
         request._portal_cache_state = "hit"
         response = HttpResponse(content, status=status)
@@ -268,6 +309,7 @@ class PageCacheMiddleware:
             _cache().set(request._portal_cache_key, value, _setting("PORTAL_PAGE_CACHE_TIMEOUT", 600))
         except Exception:
             logger.exception("Could not write the page cache.")
+        _remember_page(request._portal_cache_key, value)
 
     @staticmethod
     def _mark_private(response):

@@ -4,14 +4,18 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
+from portal.cache import forget_pages
+
 
 @pytest.fixture
 def page_cache(settings):
     """The page cache on (the test settings switch it off for the other suites)."""
     settings.PORTAL_PAGE_CACHE = True
     cache.clear()
+    forget_pages()
     yield
     cache.clear()
+    forget_pages()
 
 
 def live_page(model_name, language="vi"):

@@ -284,3 +284,30 @@ def test_cache_key_separates_hosts_and_paths_but_not_analytics():
     assert cache_key(factory.get("/en/news/")) != base
     assert cache_key(factory.get("/vi/tin-tuc/", HTTP_HOST="other.example")) != base
     assert cache_key(factory.get("/vi/tin-tuc/?b=2&a=1")) == cache_key(factory.get("/vi/tin-tuc/?a=1&b=2"))
+
+
+def test_a_hit_from_this_process_copy_still_honours_the_shared_generation(client, page_cache, settings):
+    from django.core.cache import cache
+
+    from portal.cache import bump_generation, cache_key, forget_pages
+
+    page = live_page("standardpage")
+    first = client.get(page.url)
+    assert first["X-Portal-Cache"] == "miss"
+    # The shared entry is gone (evicted, or flushed on another server): this process's copy is
+    # still of the current generation, so it is served.
+    key = first.wsgi_request._portal_cache_key
+    assert key == cache_key(RequestFactory().get(page.url))
+    assert cache.delete(key)
+    second = client.get(page.url)
+    assert second["X-Portal-Cache"] == "hit"
+    assert second.content == first.content
+    # Any server publishing moves the shared generation: the copy is stale at once.
+    bump_generation()
+    assert client.get(page.url)["X-Portal-Cache"] == "miss"
+
+    settings.PORTAL_PAGE_MEMO_SIZE = 0  # no copies in the process: every hit is the shared entry
+    forget_pages()
+    assert client.get(page.url)["X-Portal-Cache"] == "hit"
+    assert cache.delete(key)
+    assert client.get(page.url)["X-Portal-Cache"] == "miss"
