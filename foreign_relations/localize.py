@@ -20,8 +20,6 @@ def _snippet_table(model, request):
             },
         }
 
-    if request is None:
-        return compute()
     return chrome(request, f"snippets:{model._meta.label}", compute)
 
 

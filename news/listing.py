@@ -60,8 +60,6 @@ def sections(index, request=None):
         queryset = NewsSectionPage.objects.child_of(index).live().order_by("path")
         return list(exclude_restricted(queryset, request))
 
-    if request is None:
-        return compute()
     return list(chrome(request, f"news-sections:{index.pk}", compute))
 
 

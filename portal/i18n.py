@@ -108,12 +108,10 @@ def menu_pages(language_code, request=None):
 
 def active_locale(request=None):
     """The ``Locale`` of the active language (kept with the chrome when there is a request)."""
-    if request is None:
-        return Locale.get_active()
     return chrome(request, f"locale:{get_language()}", Locale.get_active)
 
 
 def all_locales(request=None):
     """``{language_code: Locale}`` of every locale (kept with the chrome when there is a request)."""
-    locales = chrome(request, "locales", lambda: list(Locale.objects.all())) if request is not None else None
-    return {locale.language_code: locale for locale in (locales or Locale.objects.all())}
+    locales = chrome(request, "locales", lambda: list(Locale.objects.all()))
+    return {locale.language_code: locale for locale in locales}

@@ -32,7 +32,7 @@ def home_news(request):
         return listing.exclude_restricted(queryset, request).first()
 
     # The news index is navigation, like the menu: kept with the chrome.
-    index = chrome(request, f"news-index:{locale.pk}", find_index) if request is not None else find_index()
+    index = chrome(request, f"news-index:{locale.pk}", find_index)
     groups = []
     if index is not None:
         section_list = listing.sections(index, request)
