@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal.cache import chrome
 from portal.i18n import restricted_paths
+from portal.references import LINK_FIELDS
 
 PER_PAGE = 10
 PER_SECTION = 3
@@ -51,6 +52,39 @@ def articles(locale_id, request=None, within=None):
     )
 
 
+# What a compact card (title, date, address, no picture) reads of an article.
+COMPACT_FIELDS = (*LINK_FIELDS, "date", "is_hot")
+
+
+def compact_articles(locale_id, request=None, within=None):
+    """Like :func:`articles`, as narrow rows for compact cards: no pictures, no text."""
+    from news.models import NewsPage
+
+    queryset = NewsPage.objects.live().filter(locale_id=locale_id)
+    if within is not None:
+        queryset = queryset.filter(path__startswith=within.path, depth__gt=within.depth)
+    return exclude_restricted(queryset, request).only(*COMPACT_FIELDS).order_by("-date", "-pk")
+
+
+def by_ids(ids):
+    """The articles of ``ids`` (already chosen as live and public), newest first.
+
+    Sorted here rather than by the database: ordering a query makes Django compare every selected
+    column with the ordering, which costs more than sorting a few dozen rows.
+    """
+    from news.models import NewsPage
+
+    if not ids:
+        return []
+    queryset = (
+        NewsPage.objects.filter(pk__in=ids)
+        .select_related("hero_image", "listing_image", "social_image")
+        .defer_streamfields()
+        .order_by()
+    )
+    return sorted(queryset, key=lambda article: (article.date, article.pk), reverse=True)
+
+
 def sections(index, request=None):
     """The live, public sections of a news index, in tree order (kept with the site's chrome:
     they are its navigation, and the generation moves on every publish, move or restriction)."""
@@ -78,29 +112,16 @@ def newest_articles(index, section_list, request=None, per_section=PER_SECTION, 
     (SQLite, the demo) a window function ranks the articles of every section, which sorts them
     all (fine for a demo's few hundred), and the hot news is a query of its own.
     """
-    from news.models import NewsPage
 
     parent_length = (index.depth + 1) * index.steplen
     locale_id = index.locale_id
     hot_articles = []
     if not section_list and not hot:
         return [], []
-    if connection.features.supports_slicing_ordering_in_compound:
-        live = NewsPage.objects.live().filter(locale_id=locale_id)
-        branches = [
-            (live.filter(path__startswith=section.path, depth__gt=section.depth), per_section)
-            for section in section_list
-        ]
-        if hot:
-            branches.append((live.filter(is_hot=True), hot))
-        newest = [
-            exclude_restricted(queryset, request).order_by("-date", "-pk").values_list("pk", flat=True)[:limit]
-            for queryset, limit in branches
-        ]
-        ids = set(newest[0].union(*newest[1:], all=True)) if len(newest) > 1 else set(newest[0])
-        # Newest first, so each section's first ``per_section`` and the first ``hot`` hot ones are
-        # exactly what each branch selected (a branch may bring rows another one ranks lower).
-        fetched = list(articles(locale_id, request).filter(pk__in=ids)) if ids else []
+    if connection.vendor == "postgresql":
+        branches = [(section.path, section.depth, per_section) for section in section_list]
+        ids = set(_newest_ids(locale_id, branches, hot, restricted_paths(request)))
+        fetched = by_ids(ids)
         ranked = []
         for section in section_list:
             ranked += [a for a in fetched if a.path.startswith(section.path)][:per_section]
@@ -131,6 +152,36 @@ def newest_articles(index, section_list, request=None, per_section=PER_SECTION, 
             item._cached_parent_obj = section
         groups.append((section, items))
     return groups, hot_articles
+
+
+def _newest_ids(locale_id, branches, hot, restricted):
+    """The ids of the newest live articles of a language under each ``(path, depth, limit)`` branch,
+    and of its ``hot`` newest hot articles, in one statement of ``LIMIT`` branches (PostgreSQL).
+
+    Written once here rather than composed by the ORM: compiling two dozen identical branches
+    cost several milliseconds a view, many times what PostgreSQL takes to run them (each branch is
+    an index walk by date, whatever the number of articles).
+    """
+    from news.models import NewsPage
+
+    article = connection.ops.quote_name(NewsPage._meta.db_table)
+    page = connection.ops.quote_name(NewsPage._meta.get_field("page_ptr").related_model._meta.db_table)
+    public = "".join(" AND NOT (p.path LIKE %s)" for _path in restricted)
+    public_params = [path + "%" for path in restricted]
+    select = (
+        f"SELECT n.page_ptr_id FROM {article} n INNER JOIN {page} p ON (n.page_ptr_id = p.id) "
+        f"WHERE p.live AND p.locale_id = %s{{condition}}{public} ORDER BY n.date DESC, n.page_ptr_id DESC LIMIT %s"
+    )
+    statements, params = [], []
+    for path, depth, limit in branches:
+        statements.append("(" + select.format(condition=" AND p.depth > %s AND p.path LIKE %s") + ")")
+        params += [locale_id, depth, path + "%", *public_params, limit]
+    if hot:
+        statements.append("(" + select.format(condition=" AND n.is_hot") + ")")
+        params += [locale_id, *public_params, hot]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(statements), params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def topics_in_use(locale_id):

@@ -34,6 +34,10 @@ def referencing_page_ids(page):
     ).values_list(Cast("object_id", output_field=IntegerField()), flat=True)
 
 
+# What a link to a page reads of it: its title and what its address is built from.
+LINK_FIELDS = ("title", "path", "depth", "url_path", "locale", "translation_key", "content_type", "live")
+
+
 def pages_linking_to(page, request=None, model=None, limit=None, order_by=("-first_published_at", "-pk")):
     """Live, public pages in ``page``'s language that link to ``page`` (or to one of its translations).
 
@@ -54,6 +58,8 @@ def pages_linking_to(page, request=None, model=None, limit=None, order_by=("-fir
         .exclude(translation_key=page.translation_key)
         .order_by(*order_by)
     )
+    if resolved is None:
+        queryset = queryset.only(*LINK_FIELDS)  # plain links: title and address
     if limit is not None:
         queryset = queryset[: limit * 2]  # room for pages dropped by view restrictions
     pages = only_public(queryset, request)
