@@ -7,6 +7,7 @@ from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from portal.i18n import only_public
+from portal.references import LINK_FIELDS
 
 
 class RelatedPageBase(Orderable):
@@ -30,7 +31,7 @@ def localized_related_pages(page, request=None):
     """The live, public pages ``page`` points to through ``related_links``, in ``page``'s language.
 
     One query whatever the number of links: each link's target is matched by translation key.
-    Plain Page rows (title, URL, description) keep it to one query whatever the mix of types.
+    Plain Page rows, title and address only, keep it to one query whatever the mix of types.
     """
     if not page.pk:
         return []
@@ -41,6 +42,7 @@ def localized_related_pages(page, request=None):
         .filter(translation_key__in=links.values("target__translation_key"), locale_id=page.locale_id)
         .exclude(pk=page.pk)
         .annotate(link_order=Subquery(order.values("sort_order")[:1]))
+        .only(*LINK_FIELDS)
         .order_by("link_order", "pk")
     )
     return only_public(pages, request)

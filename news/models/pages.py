@@ -26,9 +26,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news import listing
-from news.images import prefetch_renditions
+from news.images import ARTICLE_SPECS, BODY_SPECS, SOCIAL_SPECS, prefetch_renditions
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage, Department
+from portal.references import LINK_FIELDS
 
 from .snippets import Topic
 
@@ -339,6 +340,7 @@ class NewsPage(BasePage):
             .filter(locale_id=self.locale_id, translation_key__in=Subquery(linked_keys))
             .annotate(link_order=Subquery(links.values("sort_order")[:1]))
             .exclude(pk=self.pk)
+            .only(*LINK_FIELDS)
             .order_by("link_order")
         )
         return listing.exclude_restricted(pages, request)
@@ -357,11 +359,19 @@ class NewsPage(BasePage):
         section = self.get_section()
         preview = getattr(request, "is_preview", False)
         related = list(self.localized_related_pages(request, preview=preview))
+        # The cards of more_in_section are compact: no picture, no summary.
         more = list(
-            listing.articles(self.locale_id, request, within=section).exclude(pk=self.pk)[: listing.MORE_IN_SECTION]
+            listing.compact_articles(self.locale_id, request, within=section).exclude(pk=self.pk)[
+                : listing.MORE_IN_SECTION
+            ]
         )
-        # The cards of more_in_section are compact: no picture.
-        prefetch_renditions([self.hero_image, *self.body_images()])
+        social = self.get_social_image()
+        if social is not None and social is self.hero_image:
+            prefetch_renditions([social], ARTICLE_SPECS + SOCIAL_SPECS)
+        else:
+            prefetch_renditions([self.hero_image], ARTICLE_SPECS)
+            prefetch_renditions([social], SOCIAL_SPECS)
+        prefetch_renditions(self.body_images(), BODY_SPECS)
         index = getattr(section, "_cached_parent_obj", None) or section.get_parent()
         context.update(
             section=section,

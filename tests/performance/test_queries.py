@@ -36,7 +36,7 @@ BUDGETS = {
     "contactpage": 2,
     "newsindexpage": 4,
     "newssectionpage": 2,
-    "newspage": 5,
+    "newspage": 4,  # the page, its related pages, topics, the more-in-section cards
     "partnerindexpage": 4,
     "partnerpage": 6,
     "projectindexpage": 6,
