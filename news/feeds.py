@@ -7,7 +7,7 @@ from django.utils import feedgenerator
 from django.utils.html import strip_tags
 
 from news import listing
-from news.images import prefetch_renditions
+from news.images import attach_pictures, prefetch_renditions
 from portal.models import OrganizationSettings
 
 FEED_ITEMS = 30
@@ -43,6 +43,7 @@ def build_feed(request, page, kind):
         feed_guid=request.build_absolute_uri(),
     )
     items = list(listing.articles(page.locale_id, request, within=page)[:FEED_ITEMS])
+    attach_pictures(items)
     prefetch_renditions(item.get_listing_image() for item in items)
     for item in items:
         url = item.get_full_url(request)

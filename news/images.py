@@ -1,8 +1,16 @@
 """Pictures of the news templates."""
 
-from portal.images import prefetch_renditions
+from portal.images import attach_pictures, prefetch_renditions
 
-__all__ = ["ARTICLE_SPECS", "BODY_SPECS", "CARD_SPECS", "FEATURED_SPECS", "SOCIAL_SPECS", "prefetch_renditions"]
+__all__ = [
+    "ARTICLE_SPECS",
+    "BODY_SPECS",
+    "CARD_SPECS",
+    "FEATURED_SPECS",
+    "SOCIAL_SPECS",
+    "attach_pictures",
+    "prefetch_renditions",
+]
 
 # The renditions the news templates ask for (news/includes/card.html, news/tags/featured.html):
 # prefetching only these keeps an image's other renditions (hero sizes, social cards) unread.

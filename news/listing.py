@@ -44,12 +44,8 @@ def articles(locale_id, request=None, within=None):
     queryset = NewsPage.objects.live().filter(locale_id=locale_id)
     if within is not None:
         queryset = queryset.filter(path__startswith=within.path, depth__gt=within.depth)
-    return (
-        exclude_restricted(queryset, request)
-        .select_related("hero_image", "listing_image", "social_image")
-        .defer_streamfields()
-        .order_by("-date", "-pk")
-    )
+    # Their pictures are read afterwards, in one query for the page of cards (attach_pictures).
+    return exclude_restricted(queryset, request).defer_streamfields().order_by("-date", "-pk")
 
 
 # What a compact card (title, date, address, no picture) reads of an article.
@@ -76,12 +72,7 @@ def by_ids(ids):
 
     if not ids:
         return []
-    queryset = (
-        NewsPage.objects.filter(pk__in=ids)
-        .select_related("hero_image", "listing_image", "social_image")
-        .defer_streamfields()
-        .order_by()
-    )
+    queryset = NewsPage.objects.filter(pk__in=ids).defer_streamfields().order_by()
     return sorted(queryset, key=lambda article: (article.date, article.pk), reverse=True)
 
 
@@ -242,7 +233,7 @@ class SimplePage:
 
 def listing_context(page, request, index=None):
     """Context for a news index or section: filters, notices, results, archive and topics."""
-    from news.images import CARD_SPECS, prefetch_renditions
+    from news.images import CARD_SPECS, attach_pictures, prefetch_renditions
 
     get = request.GET
     notices = []
@@ -296,6 +287,7 @@ def listing_context(page, request, index=None):
     if is_index and not filtered and number == 1:
         section_list = sections(page, request)
         groups = latest_by_section(page, section_list, request)
+        attach_pictures(a for _s, items in groups for a in items)
         prefetch_renditions((a.get_listing_image() for _s, items in groups for a in items), CARD_SPECS)
         context["section_groups"] = groups
         context["archive"] = archive_for(page, request)
@@ -305,6 +297,7 @@ def listing_context(page, request, index=None):
     if not results.object_list and number > 1:
         notices.append(_("There is no page %(number)s; the first page is shown.") % {"number": number})
         results = SimplePage(queryset, 1)
+    attach_pictures(results)
     prefetch_renditions((a.get_listing_image() for a in results), CARD_SPECS)
     context["results"] = results
     if is_index:

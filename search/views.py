@@ -19,6 +19,8 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.cache import chrome
 from portal.i18n import all_locales, is_public, restricted_paths
+from portal.references import LINK_FIELDS
+from portal.routing import find_site
 from portal.text import fold, normalise_query
 from search.index import search_models
 from search.models import SearchEntry, SearchLog
@@ -35,7 +37,9 @@ POPULAR_DAYS = 30
 # size of the site.
 LARGE_RESULT = 1000
 RANK_WINDOW = 1000
-WIDE_COLUMNS = ("terms", "terms_folded", "title_terms", "title_folded")
+# What a result shows of its entry, and of its page (the link).
+RESULT_FIELDS = ("content_type", "title", "summary", "text", "date", "document_number", "path")
+RESULT_PAGE_FIELDS = tuple(f"page__{name}" for name in LINK_FIELDS)
 
 
 def parse_date(value):
@@ -67,6 +71,7 @@ def search_url(language, **params):
 
 
 def search(request):
+    find_site(request)  # the site from the chrome cache: result links need it, Wagtail would query it
     query = normalise_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     parsed = parse_query(query)
     locales = all_locales(request)
@@ -132,7 +137,11 @@ def search(request):
         number = min(requested, paginator.num_pages)
         results = paginator.page(number)
         ids = list(results.object_list)
-        rows = SearchEntry.objects.filter(pk__in=ids).select_related("page").defer(*WIDE_COLUMNS) if ids else []
+        rows = (
+            SearchEntry.objects.filter(pk__in=ids).select_related("page").only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS)
+            if ids
+            else []
+        )
         by_id = {entry.pk: entry for entry in rows}
         labels = {content_types[model]: label for _key, model, label in types}
         results.object_list = [_result(by_id[pk], parsed, labels, request) for pk in ids if pk in by_id]

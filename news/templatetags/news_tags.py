@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import get_language
 
 from news import listing
-from news.images import CARD_SPECS, FEATURED_SPECS, prefetch_renditions
+from news.images import CARD_SPECS, FEATURED_SPECS, attach_pictures, prefetch_renditions
 from portal.cache import chrome
 from portal.i18n import active_locale
 
@@ -40,6 +40,7 @@ def home_news(request):
     else:
         hot = list(listing.articles(locale.pk, request).filter(is_hot=True)[:TICKER_ITEMS])
     latest = [a for _section, items in groups for a in items]
+    attach_pictures([*hot, *latest])
     featured = next((a for a in hot if a.get_listing_image() is not None), None)
     if featured is None:
         featured = max(

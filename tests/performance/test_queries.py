@@ -31,11 +31,11 @@ PAGE_TYPES = [
 # Queries of an anonymous view with the page cache off and the chrome and renditions caches warm
 # (a first view after a publish or in a new process reads what they miss in one more query each).
 BUDGETS = {
-    "homepage": 3,  # the page, hot news and latest ids, those articles
+    "homepage": 4,  # the page, hot news and latest ids, those articles, their pictures
     "standardpage": 2,
     "contactpage": 2,
-    "newsindexpage": 4,
-    "newssectionpage": 2,
+    "newsindexpage": 5,  # the page, topics, the newest ids, those articles, their pictures
+    "newssectionpage": 3,  # the page, a page of articles, their pictures
     "newspage": 4,  # the page, its related pages, topics, the more-in-section cards
     "partnerindexpage": 4,
     "partnerpage": 6,

@@ -75,3 +75,49 @@ def test_prefetch_reads_the_cache_first_and_the_database_once(img, django_assert
         prefetch_renditions([warm], specs)
         assert template.render(Context({"img": warm})) == expected
     assert {r.filter_spec for r in warm.prefetched_renditions} == set(specs)
+
+
+def test_an_image_shown_twice_gets_the_renditions_of_both_uses(img, django_assert_num_queries):
+    """The featured story's picture can be a card's too: the same image object, two sets of specs."""
+    from portal.images import prefetch_renditions
+
+    card = Template("{% load portal_images %}{% srcset_image img fill-{400x250,800x500} format-webp alt='' %}")
+    featured = Template("{% load portal_images %}{% srcset_image img fill-{640x400,1200x750} format-webp alt='' %}")
+    expected = card.render(Context({"img": img})), featured.render(Context({"img": img}))
+    shared = type(img).objects.get(pk=img.pk)
+    prefetch_renditions([shared], ("fill-640x400|format-webp", "fill-1200x750|format-webp"))
+    prefetch_renditions([shared, shared], ("fill-400x250|format-webp", "fill-800x500|format-webp"))
+    assert len({r.filter_spec for r in shared.prefetched_renditions}) == len(shared.prefetched_renditions) == 4
+    with django_assert_num_queries(0):
+        assert (card.render(Context({"img": shared})), featured.render(Context({"img": shared}))) == expected
+
+
+def test_pictures_of_a_listing_come_in_one_query(img, django_assert_num_queries):
+    from news.models import NewsPage
+    from portal.images import attach_pictures
+
+    other = get_image_model().objects.exclude(pk=img.pk).order_by("pk").first()
+    pages = [NewsPage(title=str(n)) for n in range(4)]
+    pages[0].listing_image_id, pages[0].hero_image_id = img.pk, other.pk  # the listing image wins
+    pages[1].hero_image_id = other.pk  # then the hero
+    pages[2].social_image_id = img.pk  # then the social card
+    # pages[3] has no picture at all
+    with django_assert_num_queries(1):
+        attach_pictures(pages)
+    with django_assert_num_queries(0):
+        shown = [page.get_listing_image() for page in pages]
+        attach_pictures(pages)  # already there: nothing read again
+    assert [image.pk if image else None for image in shown] == [img.pk, other.pk, img.pk, None]
+    with django_assert_num_queries(0):
+        attach_pictures([NewsPage(title="no picture")])
+
+
+def test_a_picture_deleted_since_the_listing_was_read_shows_none(img, django_assert_num_queries):
+    from news.models import NewsPage
+    from portal.images import attach_pictures
+
+    page = NewsPage(title="gone", listing_image_id=10**9)
+    with django_assert_num_queries(1):
+        attach_pictures([page])
+    with django_assert_num_queries(0):
+        assert page.get_listing_image() is None
