@@ -14,18 +14,24 @@ def _snippet_table(model, request):
         rows = list(model.objects.all())
         return {
             "keys": {obj.pk: obj.translation_key for obj in rows},
+            "by_pk": {obj.pk: obj for obj in rows},
             "by_locale": {
                 locale_id: {obj.translation_key: obj for obj in rows if obj.locale_id == locale_id}
                 for locale_id in {obj.locale_id for obj in rows}
             },
         }
 
-    return chrome(request, f"snippets:{model._meta.label}", compute)
+    return chrome(request, f"snippet-table:{model._meta.label}", compute)
 
 
 def snippets_by_key(model, locale_id, request=None):
     """``{translation_key: snippet}`` of ``model`` in the locale."""
     return _snippet_table(model, request)["by_locale"].get(locale_id, {})
+
+
+def snippets_by_pk(model, request=None):
+    """``{pk: snippet}`` of every row of ``model``, whatever its language."""
+    return _snippet_table(model, request)["by_pk"]
 
 
 def snippet_in_locale(model, pk, locale_id, request=None):

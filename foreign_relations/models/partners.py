@@ -18,14 +18,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.images import prefetch_renditions
+from portal.images import attach_pictures, prefetch_renditions
 from portal.models import BasePage
-from portal.references import pages_linking_to
+from portal.references import LINK_FIELDS, pages_linking_to
 from portal.text import sort_key_for
 
 from ..filters import Filters, same_place, split_localities
 from ..listing import exclude_restricted, page_number
-from ..localize import localized, snippets_by_key, sorted_by_name
+from ..localize import localized, snippets_by_key, snippets_by_pk, sorted_by_name
 from ..serializers import NamedSnippetSerializer, PageCountrySerializer
 from .common import RelatedPageBase, localized_related_pages
 from .snippets import Sector
@@ -33,6 +33,8 @@ from .snippets import Sector
 PER_PAGE = 24
 # The logo's rendition on the directory's cards (templates/foreign_relations/partner_index_page.html).
 LOGO_SPECS = ("max-160x160",)
+# What a partner's card in the directory reads of it.
+CARD_FIELDS = (*LINK_FIELDS, "name_original", "acronym", "partner_type", "country", "since_year", "logo")
 
 
 class PartnerType(models.TextChoices):
@@ -106,20 +108,31 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         rows.sort(key=lambda row: key(row[1]))
         return [row[0] for row in rows]
 
-    def partners_in_order(self, request, ids):
-        """The partners ``ids`` in that order, with logo renditions and sectors in the page's language."""
+    def partners_in_order(self, request, ids, fields=None):
+        """The partners ``ids`` in that order, with logos, renditions and sectors in the page's
+        language (``fields``: only these of each partner, for the directory's cards)."""
         if not ids:
             return []
-        queryset = PartnerPage.objects.filter(pk__in=ids).select_related("logo")
-        by_id = {p.pk: p for p in queryset.prefetch_related("sectors")}
+        queryset = PartnerPage.objects.filter(pk__in=ids).order_by()
+        if fields is not None:
+            queryset = queryset.only(*fields)
+        by_id = {p.pk: p for p in queryset}
         partners = [by_id[pk] for pk in ids if pk in by_id]
+        attach_pictures(partners, fields=("logo",))
         prefetch_renditions((p.logo for p in partners), LOGO_SPECS)
+        # Sectors from the snippet table the chrome keeps: the links only, no sector rows.
+        sector_ids = {}
+        links = PartnerPage.sectors.through.objects.filter(partnerpage_id__in=list(by_id))
+        for partner_id, sector_id in links.values_list("partnerpage_id", "sector_id"):
+            sector_ids.setdefault(partner_id, []).append(sector_id)
+        every_sector = snippets_by_pk(Sector, request)
         sectors = snippets_by_key(Sector, self.locale_id, request)
         # Labels looked up once per view (Django's get_…_display rebuilds the choices each call).
         types = {value: str(label) for value, label in PartnerType.choices}
         country_names = {}
         for partner in partners:
-            partner.localized_sectors = sorted_by_name([localized(s, sectors) for s in partner.sectors.all()])
+            own = [every_sector[pk] for pk in sector_ids.get(partner.pk, ()) if pk in every_sector]
+            partner.localized_sectors = sorted_by_name([localized(s, sectors) for s in own])
             partner.type_name = types.get(partner.partner_type, partner.partner_type)
             code = partner.country.code if partner.country else ""
             if code and code not in country_names:
@@ -155,7 +168,7 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         filters = self.read_filters(request)
         ids = self.partner_ids(request, filters)
         page = page_number(request, Paginator(ids, PER_PAGE))
-        page.object_list = self.partners_in_order(request, list(page.object_list))
+        page.object_list = self.partners_in_order(request, list(page.object_list), CARD_FIELDS)
         return self.render(
             request,
             context_overrides={

@@ -37,7 +37,7 @@ BUDGETS = {
     "newsindexpage": 5,  # the page, topics, the newest ids, those articles, their pictures
     "newssectionpage": 3,  # the page, a page of articles, their pictures
     "newspage": 4,  # the page, its related pages, topics, the more-in-section cards
-    "partnerindexpage": 4,
+    "partnerindexpage": 5,  # the page, the directory rows, the partners shown, their logos, their sectors
     "partnerpage": 6,
     "projectindexpage": 6,
     "aidprojectpage": 4,
