@@ -12,6 +12,7 @@ Every value comes from the environment, so the same file serves one small server
     FORWARDED_ALLOW_IPS      proxies trusted for X-Forwarded-* (default 127.0.0.1)
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -59,6 +60,16 @@ limit_request_fields = _int("GUNICORN_LIMIT_REQUEST_FIELDS", 100)
 
 # /dev/shm for worker heartbeats: a slow disk must not make healthy workers look dead.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def pre_fork(server, worker):
+    # The application loaded in the master (preload) is tens of thousands of long-lived objects.
+    # Frozen, the workers' garbage collector no longer walks them: a full collection, every
+    # hundred page views or so, took about 100 ms; the pages stay shared between the workers
+    # instead of being copied as the collector touches them.
+    if preload_app:
+        gc.collect()
+        gc.freeze()
 
 
 def post_fork(server, worker):
