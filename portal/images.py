@@ -47,26 +47,103 @@ def prefetch_renditions(images, specs=None):
     renditions cache (``CACHES["renditions"]``, kept in each process) are taken from there, and
     one query reads the others; without, one query reads every rendition of the images (a spec
     a template asks for beyond ``specs`` is looked up in the cache, then the database).
+
+    The reading waits until a template asks for the first of these renditions, and then reads
+    them all: a card rendered from the fragment memo (portal.fragments) asks for none, and costs
+    neither a cache lookup nor a query.
     """
     images = {id(image): image for image in images if image is not None and getattr(image, "pk", None)}.values()
     # An image shown twice (a card and the featured story) may have some of its renditions already.
     pending = [image for image in images if _lacks(image, specs)]
     if not pending:
         return
+    batch = _Batch(pending, specs)
+    for image in pending:
+        had = getattr(image, "prefetched_renditions", None)
+        if not isinstance(had, BatchedRenditions):
+            had = image.prefetched_renditions = BatchedRenditions(had or ())
+        had.promise(batch)
+
+
+class BatchedRenditions(list):
+    """An image's prefetched renditions, read with those of the other images of its batches the
+    first time Wagtail looks at them."""
+
+    def __init__(self, renditions=()):
+        super().__init__(renditions)
+        self._batches = []
+        self.promised = {rendition.filter_spec for rendition in self}
+        self.everything = False
+
+    def promise(self, batch):
+        self._batches.append(batch)
+        if batch.specs:
+            self.promised.update(batch.specs)
+        else:
+            self.everything = True
+
+    def _load(self):
+        while self._batches:
+            self._batches.pop(0).load()
+
+    def __iter__(self):
+        self._load()
+        return super().__iter__()
+
+    def __len__(self):
+        self._load()
+        return super().__len__()
+
+    def __getitem__(self, index):
+        self._load()
+        return super().__getitem__(index)
+
+    def __bool__(self):
+        self._load()
+        return super().__len__() > 0
+
+    def append(self, rendition):
+        self._load()
+        super().append(rendition)
+
+    def add(self, renditions):
+        """Renditions read by a batch (those of a spec already here are not added twice)."""
+        have = {rendition.filter_spec for rendition in list.__iter__(self)}
+        list.extend(self, (rendition for rendition in renditions if rendition.filter_spec not in have))
+
+
+class _Batch:
+    def __init__(self, images, specs):
+        self.images, self.specs, self.loaded = list(images), specs, False
+
+    def load(self):
+        if self.loaded:
+            return
+        self.loaded = True
+        found = _read_renditions(self.images, self.specs)
+        for image in self.images:
+            renditions = found.get(image.pk, [])
+            for rendition in renditions:
+                rendition.image = image  # the tags read the image's alt text through the rendition
+            image.prefetched_renditions.add(renditions)
+
+
+def _read_renditions(images, specs):
+    """``{image pk: [renditions]}``: from the renditions cache first (with ``specs``), then one query."""
     Rendition = get_image_model().get_rendition_model()
     found = {}
     if specs:
         keys = {
             (image.pk, spec): Rendition.construct_cache_key(image, _filter(spec).get_cache_key(image), spec)
-            for image in pending
+            for image in images
             for spec in specs
         }
         cached = Rendition.cache_backend.get_many(list(keys.values()))
-        for image in pending:
+        for image in images:
             renditions = [cached.get(keys[image.pk, spec]) for spec in specs]
             if all(renditions):
                 found[image.pk] = renditions
-    missing = [image for image in pending if image.pk not in found]
+    missing = [image for image in images if image.pk not in found]
     if missing:
         renditions = Rendition.objects.filter(image_id__in={image.pk for image in missing})
         if specs:
@@ -83,17 +160,13 @@ def prefetch_renditions(images, specs=None):
             }
             if fresh:
                 Rendition.cache_backend.set_many(fresh)
-    for image in pending:
-        renditions = found.get(image.pk, [])
-        for rendition in renditions:
-            rendition.image = image  # the tags read the image's alt text through the rendition
-        had = getattr(image, "prefetched_renditions", None) or []
-        specs_had = {rendition.filter_spec for rendition in had}
-        image.prefetched_renditions = [*had, *(r for r in renditions if r.filter_spec not in specs_had)]
+    return found
 
 
 def _lacks(image, specs):
     had = getattr(image, "prefetched_renditions", None)
     if had is None:
         return True
+    if isinstance(had, BatchedRenditions):
+        return not had.everything and (not specs or not set(specs) <= had.promised)
     return bool(specs) and not set(specs) <= {rendition.filter_spec for rendition in had}

@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.db import connections
 from wagtail.models import Locale, Page
 
+from portal.fragments import forget_fragments
+
 DEMO_PASSWORD = "demo-password-for-tests"
 # Kept here as well as on the connection: Django's connections are context-local, and code run
 # inside Playwright's greenlets sees fresh connection objects without the snapshot attribute.
@@ -53,8 +55,10 @@ def _demo_content_present(request):
 @pytest.fixture(autouse=True)
 def _empty_shared_cache():
     """Every test starts with an empty cache: the database is rolled back after each test, and
-    cached chrome (menus, homes, settings, pages) must not outlive the rows it was built from."""
+    cached chrome (menus, homes, settings, pages) must not outlive the rows it was built from.
+    Nor must the rendered cards each process keeps (their pictures' renditions are rolled back)."""
     cache.clear()
+    forget_fragments()
 
 
 @pytest.fixture

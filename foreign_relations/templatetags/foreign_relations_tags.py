@@ -1,9 +1,11 @@
-"""Template helpers of the foreign-relations pages: amounts of money in each language's style."""
+"""Template helpers of the foreign-relations pages: amounts of money in each language's style, card keys."""
 
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.translation import get_language
+
+from portal.fragments import image_signature
 
 register = template.Library()
 
@@ -38,3 +40,19 @@ def money(value, currency):
     if (get_language() or "vi").startswith("vi"):
         return f"{text} {currency}"
     return f"{currency} {text}"
+
+
+@register.simple_tag(takes_context=True)
+def partner_card_key(context, partner):
+    """Everything a partner's card in the directory shows (the key of its fragment)."""
+    return (
+        partner.get_url(context.get("request")),
+        partner.title,
+        partner.acronym,
+        partner.name_original,
+        partner.type_name,
+        partner.country_name,
+        partner.since_year,
+        tuple(str(sector.name) for sector in partner.localized_sectors),
+        image_signature(partner.logo),
+    )

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from news import listing
 from news.images import CARD_SPECS, FEATURED_SPECS, attach_pictures, prefetch_renditions
 from portal.cache import chrome
+from portal.fragments import image_signature
 from portal.i18n import active_locale
 
 register = template.Library()
@@ -112,3 +113,18 @@ def news_breadcrumbs(context, page):
     if home is not None:
         chain.append(home)
     return list(reversed(chain))
+
+
+@register.simple_tag(takes_context=True)
+def news_card_key(context, article, compact=False):
+    """Everything news/includes/card.html shows of ``article`` (the key of its fragment)."""
+    image = None if compact else article.get_listing_image()
+    return (
+        bool(compact),
+        article.get_url(context.get("request")),
+        article.title,
+        article.date,
+        article.is_hot,
+        None if compact else article.summary,
+        image_signature(image),
+    )

@@ -156,10 +156,11 @@ CACHES["renditions"] = {
 # Page cache for anonymous visitors (portal/cache.py), invalidated on publish on every server.
 PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PORTAL_PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", env("CACHE_TIMEOUT", "600")))
-PORTAL_PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))
-PORTAL_PAGE_MEMO_SIZE = int(
-    env("PAGE_MEMO_SIZE", "256")
-)  # pages also kept in each worker (0: none)  # browsers and CDNs; a CDN is purged on publish
+PORTAL_PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))  # browsers and CDNs; a CDN is purged on publish
+# Pages also kept in each worker (0: none).
+PORTAL_PAGE_MEMO_SIZE = int(env("PAGE_MEMO_SIZE", "256"))
+# Rendered cards kept in each worker, keyed by what they show (portal.fragments; 0: none).
+PORTAL_FRAGMENT_MEMO_SIZE = int(env("FRAGMENT_MEMO_SIZE", "4096"))
 PORTAL_PAGE_CACHE_URL_NAMES = ("wagtail_serve", "search", "sitemap", "robots_txt")
 
 # CDN purging (wagtail.contrib.frontend_cache), off unless configured: Cloudflare with

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
 from portal.cache import chrome
+from portal.fragments import fragment_key, render_fragment
 from portal.i18n import home_for_language, live_translations, menu_pages
 from portal.models import OrganizationSettings
 from portal.routing import find_site
@@ -106,3 +107,24 @@ def breadcrumbs(context, page):
         return [p for p in chain[:-1] if p.live] + [page]
     ancestors = chrome(request, f"ancestors:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gt=1).live()))
     return ancestors + [page]
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    """``{% fragment "name" key %}…{% endfragment %}``: the body rendered once per key (portal.fragments)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' takes a name and at least one value")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        values = tuple(value.resolve(context) for value in self.values)
+        key = fragment_key(self.name.resolve(context), values, context.get("request"))
+        return render_fragment(key, lambda: self.nodelist.render(context))
