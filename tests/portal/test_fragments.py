@@ -120,3 +120,74 @@ def test_cards_of_a_second_view_come_from_the_memo(client, monkeypatch):
     monkeypatch.setattr("portal.templatetags.portal_tags.render_fragment", spy)
     assert client.get(directory.url).content.decode() == first
     assert rendered == []
+
+
+@override_settings(PORTAL_PAGE_CACHE=False)
+def test_the_menu_marks_the_page_being_read_whatever_was_read_before(client):
+    from tests.performance.conftest import live_page
+
+    article = live_page("newspage")
+    news_index = article.get_parent().get_parent()
+    home = news_index.get_parent()
+    news_link = f'href="{news_index.url}"'
+    for _round in range(2):  # the second round reads every menu from the memo
+        menu = client.get(home.url).content.decode().split('id="main-nav-list"')[1].split("</ul>")[0]
+        assert f'href="{home.url}" aria-current="page"' in menu and f"{news_link} aria-current" not in menu
+        menu = client.get(news_index.url).content.decode().split('id="main-nav-list"')[1].split("</ul>")[0]
+        assert f'{news_link} aria-current="page"' in menu
+        menu = client.get(article.url).content.decode().split('id="main-nav-list"')[1].split("</ul>")[0]
+        assert f'{news_link} aria-current="true"' in menu
+    assert (
+        "aria-current"
+        not in client.get("/vi/search/?q=abc").content.decode().split('id="main-nav-list"')[1].split("</ul>")[0]
+    )
+
+
+@override_settings(PORTAL_PAGE_CACHE=False)
+def test_a_new_organization_name_shows_in_the_header_and_footer_at_once(client):
+    from wagtail.models import Site
+
+    from portal.models import OrganizationSettings
+
+    before = client.get("/vi/").content.decode()
+    assert client.get("/vi/").content.decode() == before  # header and footer from the memo
+    org = OrganizationSettings.for_site(Site.objects.get(is_default_site=True))
+    org.name_vi = "Liên hiệp các tổ chức hữu nghị – tên mới"
+    org.save()
+    html = client.get("/vi/").content.decode()
+    assert html != before
+    header, footer = html.split("</header>")[0], html.split('<footer class="site-footer">')[1]
+    assert "Liên hiệp các tổ chức hữu nghị – tên mới" in header
+    assert "Liên hiệp các tổ chức hữu nghị – tên mới" in footer
+
+
+def test_select_options_marks_the_choice_and_escapes_every_label():
+    template = Template(
+        "{% load portal_tags %}{% select_options pairs chosen %}|{% select_options names '' %}|"
+        '{% select_options objects "b" value="code" label="name" %}'
+    )
+
+    class Item:
+        def __init__(self, code, name):
+            self.code, self.name = code, name
+
+    html = template.render(
+        Context(
+            {
+                "pairs": [("DE", "Đức"), ("JP", "Nhật Bản")],
+                "chosen": "JP",
+                "names": ["Hà Nội", '<script>alert("x")</script>'],
+                "objects": [Item("a", "Y tế"), Item("b", "Giáo dục & đào tạo")],
+            }
+        )
+    )
+    pairs, names, objects = html.split("|")
+    assert pairs == '<option value="DE">Đức</option><option value="JP" selected>Nhật Bản</option>'
+    assert "<script>" not in names and "&lt;script&gt;" in names and "selected" not in names
+    assert objects == '<option value="a">Y tế</option><option value="b" selected>Giáo dục &amp; đào tạo</option>'
+
+
+def test_the_organization_is_found_without_a_request():
+    """Templates rendered outside a request (e-mails) read the default site's settings."""
+    html = Template("{% load portal_tags %}{% organization as org %}{{ org.name }}").render(Context({}))
+    assert html.strip()
