@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.cache import chrome
 from portal.images import attach_pictures, prefetch_renditions
 from portal.models import BasePage
 from portal.references import LINK_FIELDS, pages_linking_to
@@ -70,14 +71,17 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         return filters
 
     def directory_rows(self, request):
-        """``(pk, title, country, partner_type, localities)`` of every live, public partner (one query)."""
-        rows = getattr(request, "_partner_directory_rows", None) if request is not None else None
-        if rows is None:
+        """``(pk, title, country, partner_type, localities)`` of every live, public partner (one query).
+
+        The whole directory, like a news archive: kept with the chrome, under the generation that
+        moves on every publish, unpublish, move or restriction.
+        """
+
+        def compute():
             queryset = exclude_restricted(PartnerPage.objects.live().child_of(self), request)
-            rows = list(queryset.values_list("pk", "title", "country", "partner_type", "localities"))
-            if request is not None:
-                request._partner_directory_rows = rows
-        return rows
+            return list(queryset.values_list("pk", "title", "country", "partner_type", "localities"))
+
+        return chrome(request, f"partner-rows:{self.pk}", compute)
 
     def partner_ids(self, request, filters):
         """Ids of the partners matching ``filters``, in the reader's alphabetical order.
@@ -145,7 +149,11 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         return self.partners_in_order(request, self.partner_ids(request, filters))
 
     def filter_options(self, request):
-        """Choices offered by the filter form: what the directory's partners actually have."""
+        """Choices offered by the filter form: what the directory's partners actually have (kept
+        with the chrome, in each language, as the rows they come from)."""
+        return chrome(request, f"partner-options:{self.pk}:{get_language()}", lambda: self._filter_options(request))
+
+    def _filter_options(self, request):
         rows = self.directory_rows(request)
         codes = {row[2] for row in rows if row[2]}
         key = sort_key_for(get_language())
@@ -158,7 +166,7 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         sectors = sorted_by_name(snippets_by_key(Sector, self.locale_id, request).values())
         return {
             "countries": country_choices,
-            "types": PartnerType.choices,
+            "types": [(value, str(label)) for value, label in PartnerType.choices],
             "sectors": sectors,
             "localities": locality_choices,
         }

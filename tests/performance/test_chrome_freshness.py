@@ -115,3 +115,22 @@ def test_a_renamed_document_type_shows_on_its_directives_at_once(client):
     document_type.name = "Chỉ thị của Ban Bí thư"
     document_type.save()
     assert "Chỉ thị của Ban Bí thư" in _text(client, directive.url)
+
+
+def test_a_new_partner_shows_in_the_directory_and_its_filters_at_once(client):
+    from foreign_relations.models import PartnerIndexPage, PartnerPage
+
+    directory = PartnerIndexPage.objects.get(locale__language_code="vi")
+    html = _text(client, directory.url)
+    assert "Hội hữu nghị Iceland – Việt Nam" not in html and 'value="IS"' not in html
+    assert 'value="Kiên Lương"' not in html
+    partner = directory.add_child(
+        instance=PartnerPage(
+            title="Hội hữu nghị Iceland – Việt Nam", country="IS", localities="Kiên Lương", partner_type="ngo"
+        )
+    )
+    partner.save_revision().publish()
+    html = _text(client, directory.url + "?country=IS")
+    assert "Hội hữu nghị Iceland – Việt Nam" in html  # the rows
+    assert '<option value="IS" selected>' in html  # the country filter
+    assert 'value="Kiên Lương"' in _text(client, directory.url)  # the locality filter
