@@ -52,6 +52,18 @@ def articles(locale_id, request=None, within=None):
 COMPACT_FIELDS = (*LINK_FIELDS, "date", "is_hot")
 
 
+# What a card, the featured story and the ticker read of an article.
+CARD_FIELDS = (
+    *COMPACT_FIELDS,
+    "listing_summary",
+    "lead",
+    "search_description",
+    "listing_image",
+    "hero_image",
+    "social_image",
+)
+
+
 def compact_articles(locale_id, request=None, within=None):
     """Like :func:`articles`, as narrow rows for compact cards: no pictures, no text."""
     from news.models import NewsPage
@@ -72,7 +84,7 @@ def by_ids(ids):
 
     if not ids:
         return []
-    queryset = NewsPage.objects.filter(pk__in=ids).defer_streamfields().order_by()
+    queryset = NewsPage.objects.filter(pk__in=ids).only(*CARD_FIELDS).order_by()
     return sorted(queryset, key=lambda article: (article.date, article.pk), reverse=True)
 
 
@@ -111,8 +123,14 @@ def newest_articles(index, section_list, request=None, per_section=PER_SECTION, 
         return [], []
     if connection.vendor == "postgresql":
         branches = [(section.path, section.depth, per_section) for section in section_list]
-        ids = set(_newest_ids(locale_id, branches, hot, restricted_paths(request)))
-        fetched = by_ids(ids)
+        # Which articles are the newest is kept with the chrome, as the sections and the archive
+        # are: the generation moves on every publish, unpublish, move or restriction.
+        ids = chrome(
+            request,
+            f"newest-ids:{index.pk}:{per_section}:{hot}:" + ",".join(str(section.pk) for section in section_list),
+            lambda: _newest_ids(locale_id, branches, hot, restricted_paths(request)),
+        )
+        fetched = by_ids(set(ids))
         ranked = []
         for section in section_list:
             ranked += [a for a in fetched if a.path.startswith(section.path)][:per_section]
@@ -254,7 +272,8 @@ def listing_context(page, request, index=None):
     number = number or 1
 
     is_index = index is not None and page.pk == index.pk
-    topics = topics_in_use(locale_id) if is_index else []
+    # Like the archive, counted over every live article: kept with the chrome.
+    topics = chrome(request, f"topics-in-use:{locale_id}", lambda: topics_in_use(locale_id)) if is_index else []
     topic = None
     if raw_topic not in (None, ""):
         wanted = raw_topic.strip()[:120]
@@ -293,10 +312,10 @@ def listing_context(page, request, index=None):
         context["archive"] = archive_for(page, request)
         return context
 
-    results = SimplePage(queryset, number)
+    results = SimplePage(queryset.only(*CARD_FIELDS), number)
     if not results.object_list and number > 1:
         notices.append(_("There is no page %(number)s; the first page is shown.") % {"number": number})
-        results = SimplePage(queryset, 1)
+        results = SimplePage(queryset.only(*CARD_FIELDS), 1)
     attach_pictures(results)
     prefetch_renditions((a.get_listing_image() for a in results), CARD_SPECS)
     context["results"] = results

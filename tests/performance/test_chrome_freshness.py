@@ -134,3 +134,33 @@ def test_a_new_partner_shows_in_the_directory_and_its_filters_at_once(client):
     assert "Hội hữu nghị Iceland – Việt Nam" in html  # the rows
     assert '<option value="IS" selected>' in html  # the country filter
     assert 'value="Kiên Lương"' in _text(client, directory.url)  # the locality filter
+
+
+def test_a_new_story_of_an_existing_section_leads_it_on_the_home_page_at_once(client):
+    from news.models import NewsPage
+
+    article = live_page("newspage")
+    section = article.get_parent().specific
+    home = section.get_parent().get_parent()
+    assert "Đoàn thanh niên Kiên Giang thăm Campuchia" not in _text(client, home.url)
+    story = section.add_child(
+        instance=NewsPage(
+            title="Đoàn thanh niên Kiên Giang thăm Campuchia", slug="doan-thanh-nien-tham-cpc", date=timezone.now()
+        )
+    )
+    story.save_revision().publish()
+    assert "Đoàn thanh niên Kiên Giang thăm Campuchia" in _text(client, home.url)
+
+
+def test_a_topic_first_used_shows_in_the_news_topics_at_once(client):
+    from news.models import Topic
+
+    article = live_page("newspage")
+    news_index = article.get_parent().get_parent()
+    topic = Topic.objects.create(
+        locale=article.locale, name="Ngoại giao nhân dân vùng biên", slug="ngoai-giao-vung-bien"
+    )
+    assert "?topic=ngoai-giao-vung-bien" not in _text(client, news_index.url)  # no article carries it yet
+    article.topics.add(topic)
+    article.save_revision().publish()
+    assert "?topic=ngoai-giao-vung-bien" in _text(client, news_index.url)

@@ -31,10 +31,10 @@ PAGE_TYPES = [
 # Queries of an anonymous view with the page cache off and the chrome and renditions caches warm
 # (a first view after a publish or in a new process reads what they miss in one more query each).
 BUDGETS = {
-    "homepage": 4,  # the page, hot news and latest ids, those articles, their pictures
+    "homepage": 3,  # the page, the newest articles (their ids kept with the chrome), their pictures
     "standardpage": 2,
     "contactpage": 2,
-    "newsindexpage": 5,  # the page, topics, the newest ids, those articles, their pictures
+    "newsindexpage": 3,  # the page, the newest articles, their pictures (topics, ids: chrome)
     "newssectionpage": 3,  # the page, a page of articles, their pictures
     "newspage": 4,  # the page, its related pages, topics, the more-in-section cards
     "partnerindexpage": 5,  # the page, the directory rows, the partners shown, their logos, their sectors
