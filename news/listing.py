@@ -74,6 +74,16 @@ def compact_articles(locale_id, request=None, within=None):
     return exclude_restricted(queryset, request).only(*COMPACT_FIELDS).order_by("-date", "-pk")
 
 
+def section_headlines(section, request=None):
+    """The newest articles of ``section`` as compact cards (one more than an article shows, which
+    leaves it out): the same for every article of the section, so kept with the chrome."""
+
+    def compute():
+        return list(compact_articles(section.locale_id, request, within=section)[: MORE_IN_SECTION + 1])
+
+    return chrome(request, f"section-headlines:{section.pk}", compute)
+
+
 def by_ids(ids):
     """The articles of ``ids`` (already chosen as live and public), newest first.
 

@@ -163,8 +163,9 @@ class NewsPageForm(WagtailAdminPageForm):
 class NewsPage(BasePage):
     """An article (tin, bài)."""
 
-    # Read with the page when it is routed: the article template shows them all.
-    route_select_related = ("hero_image", "department", "social_image")
+    # Read with the page when it is routed: the article template shows them (not the department,
+    # which only the editorial reports read).
+    route_select_related = ("hero_image", "social_image")
 
     lead = models.TextField(
         _("lead"),
@@ -359,12 +360,8 @@ class NewsPage(BasePage):
         section = self.get_section()
         preview = getattr(request, "is_preview", False)
         related = list(self.localized_related_pages(request, preview=preview))
-        # The cards of more_in_section are compact: no picture, no summary.
-        more = list(
-            listing.compact_articles(self.locale_id, request, within=section).exclude(pk=self.pk)[
-                : listing.MORE_IN_SECTION
-            ]
-        )
+        more = [article for article in listing.section_headlines(section, request) if article.pk != self.pk]
+        more = more[: listing.MORE_IN_SECTION]
         social = self.get_social_image()
         if social is not None and social is self.hero_image:
             prefetch_renditions([social], ARTICLE_SPECS + SOCIAL_SPECS)

@@ -136,13 +136,14 @@ def test_a_new_partner_shows_in_the_directory_and_its_filters_at_once(client):
     assert 'value="Kiên Lương"' in _text(client, directory.url)  # the locality filter
 
 
-def test_a_new_story_of_an_existing_section_leads_it_on_the_home_page_at_once(client):
+def test_a_new_story_of_an_existing_section_leads_it_at_once(client):
     from news.models import NewsPage
 
     article = live_page("newspage")
     section = article.get_parent().specific
     home = section.get_parent().get_parent()
     assert "Đoàn thanh niên Kiên Giang thăm Campuchia" not in _text(client, home.url)
+    assert "Đoàn thanh niên Kiên Giang thăm Campuchia" not in _text(client, article.url)
     story = section.add_child(
         instance=NewsPage(
             title="Đoàn thanh niên Kiên Giang thăm Campuchia", slug="doan-thanh-nien-tham-cpc", date=timezone.now()
@@ -150,6 +151,9 @@ def test_a_new_story_of_an_existing_section_leads_it_on_the_home_page_at_once(cl
     )
     story.save_revision().publish()
     assert "Đoàn thanh niên Kiên Giang thăm Campuchia" in _text(client, home.url)
+    # and among the section's latest on its other articles
+    more = _text(client, article.url).split('class="news-aside', 1)[1]
+    assert "Đoàn thanh niên Kiên Giang thăm Campuchia" in more
 
 
 def test_a_topic_first_used_shows_in_the_news_topics_at_once(client):

@@ -36,7 +36,7 @@ BUDGETS = {
     "contactpage": 2,
     "newsindexpage": 3,  # the page, the newest articles, their pictures (topics, ids: chrome)
     "newssectionpage": 3,  # the page, a page of articles, their pictures
-    "newspage": 4,  # the page, its related pages, topics, the more-in-section cards
+    "newspage": 3,  # the page, its related pages, its topics (the section's latest: chrome)
     "partnerindexpage": 5,  # the page, the directory rows, the partners shown, their logos, their sectors
     "partnerpage": 6,
     "projectindexpage": 6,
