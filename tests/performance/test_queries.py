@@ -37,13 +37,13 @@ BUDGETS = {
     "newsindexpage": 3,  # the page, the newest articles, their pictures (topics, ids: chrome)
     "newssectionpage": 3,  # the page, a page of articles, their pictures
     "newspage": 3,  # the page, its related pages, its topics (the section's latest: chrome)
-    "partnerindexpage": 5,  # the page, the directory rows, the partners shown, their logos, their sectors
+    "partnerindexpage": 4,  # the page, the partners shown, their logos, their sectors (rows: chrome)
     "partnerpage": 6,
     "projectindexpage": 6,
     "aidprojectpage": 4,
     "directiveindexpage": 4,
     "directivepage": 3,
-    "search": 5,
+    "search": 4,  # counts, ranked ids, result rows, the search log
 }
 SEARCHES = {"vi": "/vi/search/?q=huu+nghi", "en": "/en/search/?q=friendship"}
 # Listed pages copied to grow the site (their listings, the home page and search grow with them).
