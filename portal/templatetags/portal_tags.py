@@ -112,15 +112,19 @@ def breadcrumbs(context, page):
     return ancestors + [page]
 
 
+def _parse_fragment(parser, token, node_class, least_values):
+    bits = token.split_contents()
+    if len(bits) < 2 + least_values:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' takes a name and at least {least_values} value(s)")
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    return node_class(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
 @register.tag("fragment")
 def do_fragment(parser, token):
     """``{% fragment "name" key %}…{% endfragment %}``: the body rendered once per key (portal.fragments)."""
-    bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError(f"'{bits[0]}' takes a name and at least one value")
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+    return _parse_fragment(parser, token, FragmentNode, 1)
 
 
 class FragmentNode(template.Node):
@@ -159,14 +163,7 @@ def select_options(choices, selected=None, value=None, label=None):
 def do_chromefragment(parser, token):
     """``{% chromefragment "name" value… %}…{% endchromefragment %}``: the body rendered once per
     chrome generation (it moves on every publish, settings or menu change) and values."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"'{bits[0]}' takes a name")
-    nodelist = parser.parse(("endchromefragment",))
-    parser.delete_first_token()
-    return ChromeFragmentNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
-    )
+    return _parse_fragment(parser, token, ChromeFragmentNode, 0)
 
 
 class ChromeFragmentNode(FragmentNode):
@@ -180,10 +177,10 @@ class ChromeFragmentNode(FragmentNode):
         return render_fragment(key, lambda: self.nodelist.render(context))
 
 
-@register.simple_tag(takes_context=True)
-def menu_state(context, page, home, items):
+@register.simple_tag
+def menu_state(page, home, items):
     """Which item of the main menu is the page (``"page"``) or holds it (``"true"``): the key of
-    the menu's fragment, and what its ``aria-current`` attributes say."""
+    the menu's fragment, worked out as includes/header.html marks ``aria-current``."""
     if page is None or not getattr(page, "pk", None):
         return ()
     if home is not None and page.pk == home.pk:
@@ -191,6 +188,6 @@ def menu_state(context, page, home, items):
     for item in items:
         if page.pk == item.pk:
             return ("page", item.pk)
-        if page.path[: len(item.path)] == item.path:
+        if page.path[:12] == item.path:  # the template's page.path|slice:":12"
             return ("true", item.pk)
     return ()
