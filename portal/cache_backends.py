@@ -2,6 +2,8 @@
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCacheClient
 
 
 class ProcessMemoryCache(LocMemCache):
@@ -46,3 +48,31 @@ class ProcessMemoryCache(LocMemCache):
             self._cache[key] = value
             self._cache.move_to_end(key, last=False)
         return value
+
+
+class RedisCacheClient(DjangoRedisCacheClient):
+    """Django's Redis client, reusing one ``redis.Redis`` object per connection pool.
+
+    Django builds a new ``redis.Redis`` for every operation; building one (its table of response
+    callbacks) cost 68 µs here, half of what the GET it serves costs on loopback. The object is
+    safe to share between threads: each command takes a connection from the pool.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    """Django's Redis cache with :class:`RedisCacheClient` (``CACHES["default"]`` with ``REDIS_URL``)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = RedisCacheClient

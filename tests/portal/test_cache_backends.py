@@ -1,4 +1,5 @@
-"""The process-memory cache that holds Wagtail's renditions."""
+"""The portal's cache backends: the process-memory cache that holds Wagtail's renditions, and
+the Redis cache that reuses its client."""
 
 import time
 
@@ -49,3 +50,31 @@ def test_the_renditions_cache_is_the_process_memory_cache():
 
     assert base.CACHES["renditions"]["BACKEND"] == "portal.cache_backends.ProcessMemoryCache"
     assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    from tests.performance.servers import RedisServer
+
+    server = RedisServer(str(tmp_path_factory.mktemp("redis")))
+    yield server.url
+    server.stop()
+
+
+def test_the_redis_cache_reuses_one_client_and_works_against_a_real_redis(redis_url):
+    from portal.cache_backends import RedisCache
+
+    cache = RedisCache(redis_url, {"KEY_PREFIX": "portal-test-client-reuse"})
+    cache.clear()
+    client = cache._cache.get_client(write=True)
+    assert cache._cache.get_client() is client  # one server: reads and writes share the pool
+    cache.set("tin", {"tiêu đề": "Hữu nghị Việt – Lào"}, 30)
+    assert cache.get("tin") == {"tiêu đề": "Hữu nghị Việt – Lào"}
+    assert cache.add("đếm", 1)
+    assert cache.incr("đếm", 2) == 3
+    cache.set_many({"a": 1, "b": 2})
+    assert cache.get_many(["a", "b", "c"]) == {"a": 1, "b": 2}
+    cache.delete("a")
+    assert cache.get("a") is None
+    assert cache._cache.get_client() is client
+    cache.clear()
