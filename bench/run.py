@@ -14,10 +14,12 @@ Everything runs on 127.0.0.1 and is removed at the end:
    the trivial view ``/bench/trivial/`` (the whole middleware stack, no database, no template);
 4. wrk (installed from Debian's packages when missing) against the home page, a news section, an
    article, the partner directory, a directive, a search and the trivial view, for ``--duration``
-   seconds each, with the page cache on and then off.
+   seconds each, with the page cache on and then off (and off without the fragment memo); the
+   trivial view is measured before and after the pages of each mode.
 
 It prints requests per second, p50/p95/p99 latency and each page's throughput as a ratio to the
-trivial view of the same run, and writes the figures to bench/results/bench-<time>.json.
+trivial view of the same run (the mean of its two measurements), and writes the figures to
+bench/results/bench-<time>.json.
 
     .venv/bin/python bench/run.py [--articles 12000] [--duration 12] [--threads 2] [--connections 16]
 """
@@ -422,13 +424,16 @@ def measure(mode, env, urls, wrk, args, workdir):
             if mode == "cached" and name not in NEVER_CACHED and verdict != "hit":
                 raise RuntimeError(f"{name} {path} is not served from the cache ({verdict})")
         results = {}
-        for name in ["trivial", *TARGETS]:
-            log(f"{mode}: {name} {urls[name]}")
-            results[name] = run_wrk(wrk, port, urls[name], args)
-            results[name]["url"] = urls[name]
+        # The trivial view before and after the pages: ratios are to the mean of the two, and a
+        # machine whose speed changes during a mode shows as two different trivial rows.
+        for name in ["trivial", *TARGETS, "trivial-end"]:
+            path = urls["trivial" if name == "trivial-end" else name]
+            log(f"{mode}: {name} {path}")
+            results[name] = run_wrk(wrk, port, path, args)
+            results[name]["url"] = path
     finally:
         stop_server(process)
-    trivial = results["trivial"]["rps"]
+    trivial = (results["trivial"]["rps"] + results["trivial-end"]["rps"]) / 2
     for name, report in results.items():
         report["ratio"] = report["rps"] / trivial if trivial else 0.0
         report["goal"] = GOALS[mode].get(name)
@@ -441,7 +446,7 @@ def table(all_results):
         f"{'mode':9} {'page':10} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'ratio':>7} {'goal':>6}  ok",
     ]
     for mode, results in all_results.items():
-        for name in ["trivial", *TARGETS]:
+        for name in ["trivial", *TARGETS, "trivial-end"]:
             r = results[name]
             goal = f"{r['goal']:.2f}" if r["goal"] is not None else "-"
             lines.append(
