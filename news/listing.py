@@ -66,12 +66,7 @@ CARD_FIELDS = (
 
 def compact_articles(locale_id, request=None, within=None):
     """Like :func:`articles`, as narrow rows for compact cards: no pictures, no text."""
-    from news.models import NewsPage
-
-    queryset = NewsPage.objects.live().filter(locale_id=locale_id)
-    if within is not None:
-        queryset = queryset.filter(path__startswith=within.path, depth__gt=within.depth)
-    return exclude_restricted(queryset, request).only(*COMPACT_FIELDS).order_by("-date", "-pk")
+    return articles(locale_id, request, within).only(*COMPACT_FIELDS)
 
 
 def section_headlines(section, request=None):
