@@ -362,12 +362,9 @@ class NewsPage(BasePage):
         related = list(self.localized_related_pages(request, preview=preview))
         more = [article for article in listing.section_headlines(section, request) if article.pk != self.pk]
         more = more[: listing.MORE_IN_SECTION]
-        social = self.get_social_image()
-        if social is not None and social is self.hero_image:
-            prefetch_renditions([social], ARTICLE_SPECS + SOCIAL_SPECS)
-        else:
-            prefetch_renditions([self.hero_image], ARTICLE_SPECS)
-            prefetch_renditions([social], SOCIAL_SPECS)
+        # The hero is often the social card's picture too: it then gets the renditions of both.
+        prefetch_renditions([self.hero_image], ARTICLE_SPECS)
+        prefetch_renditions([self.get_social_image()], SOCIAL_SPECS)
         prefetch_renditions(self.body_images(), BODY_SPECS)
         index = getattr(section, "_cached_parent_obj", None) or section.get_parent()
         context.update(
