@@ -32,9 +32,7 @@ Headers
 import contextvars
 import hashlib
 import logging
-import threading
 import time
-from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -43,6 +41,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+from portal.memo import Memo
 
 logger = logging.getLogger(__name__)
 
@@ -185,30 +185,12 @@ def _conditional(request, response, etag, last_modified):
 # The most recently served pages are also kept in each process, with the generation they were
 # rendered under: a hit then reads only the generation from the shared cache (a few bytes, not
 # the page), and a publish on any server still makes the copy stale at once.
-_PAGE_MEMO = OrderedDict()
-_PAGE_MEMO_LOCK = threading.Lock()
-
-
-def _remember_page(key, stored):
-    size = _setting("PORTAL_PAGE_MEMO_SIZE", 256)
-    if size <= 0:
-        return
-    with _PAGE_MEMO_LOCK:
-        _PAGE_MEMO[key] = stored
-        _PAGE_MEMO.move_to_end(key)
-        while len(_PAGE_MEMO) > size:
-            _PAGE_MEMO.popitem(last=False)
-
-
-def _forget_page(key):
-    with _PAGE_MEMO_LOCK:
-        _PAGE_MEMO.pop(key, None)
+_PAGE_MEMO = Memo("PORTAL_PAGE_MEMO_SIZE", 256)
 
 
 def forget_pages():
     """Drop this process's copies of pages (tests; the generation makes them stale anyway)."""
-    with _PAGE_MEMO_LOCK:
-        _PAGE_MEMO.clear()
+    _PAGE_MEMO.clear()
 
 
 class PageCacheMiddleware:
@@ -269,7 +251,7 @@ class PageCacheMiddleware:
                 # This process has a copy: only the generation is read, to know it still holds.
                 values = {GENERATION_KEY: cache.get(GENERATION_KEY)}
                 if values[GENERATION_KEY] != memo[0]:
-                    _forget_page(key)
+                    _PAGE_MEMO.pop(key)
                     values = cache.get_many([GENERATION_KEY, key])
             else:
                 values = cache.get_many([GENERATION_KEY, key])
@@ -285,7 +267,7 @@ class PageCacheMiddleware:
         if not stored or stored[0] != generation:
             return None
         if stored is not memo:
-            _remember_page(key, stored)
+            _PAGE_MEMO.put(key, stored)
         _generation, status, headers, content, rendered_at = stored
         request._portal_cache_state = "hit"
         response = HttpResponse(content, status=status)
@@ -309,7 +291,7 @@ class PageCacheMiddleware:
             _cache().set(request._portal_cache_key, value, _setting("PORTAL_PAGE_CACHE_TIMEOUT", 600))
         except Exception:
             logger.exception("Could not write the page cache.")
-        _remember_page(request._portal_cache_key, value)
+        _PAGE_MEMO.put(request._portal_cache_key, value)
 
     @staticmethod
     def _mark_private(response):

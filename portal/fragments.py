@@ -18,19 +18,13 @@ renditions cache kept in each process (``CACHES["renditions"]``) does.
 """
 
 import hashlib
-import threading
-from collections import OrderedDict
 
-from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-_MEMO = OrderedDict()
-_LOCK = threading.Lock()
+from portal.memo import Memo
 
-
-def memo_size():
-    return getattr(settings, "PORTAL_FRAGMENT_MEMO_SIZE", 4096)
+_MEMO = Memo("PORTAL_FRAGMENT_MEMO_SIZE", 4096)
 
 
 def fragment_key(name, values, request=None):
@@ -42,25 +36,17 @@ def fragment_key(name, values, request=None):
 
 def render_fragment(key, render):
     """The HTML kept for ``key``, or ``render()``'s, kept for next time."""
-    size = memo_size()
-    if size <= 0:
+    if _MEMO.size() <= 0:
         return render()
-    with _LOCK:
-        html = _MEMO.get(key)
-        if html is not None:
-            _MEMO.move_to_end(key)
-            return html
-    html = mark_safe(render())
-    with _LOCK:
-        _MEMO[key] = html
-        while len(_MEMO) > size:
-            _MEMO.popitem(last=False)
+    html = _MEMO.get(key)
+    if html is None:
+        html = mark_safe(render())
+        _MEMO.put(key, html)
     return html
 
 
 def forget_fragments():
-    with _LOCK:
-        _MEMO.clear()
+    _MEMO.clear()
 
 
 def image_signature(image):
