@@ -4,7 +4,6 @@ import json
 
 from django import forms
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +28,8 @@ from news import listing
 from news.images import ARTICLE_SPECS, BODY_SPECS, SOCIAL_SPECS, prefetch_renditions
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage, Department
-from portal.references import LINK_FIELDS
+from portal.prepared import PreparedQuery
+from portal.references import localized_related_pages
 
 from .snippets import Topic
 
@@ -321,9 +321,8 @@ class NewsPage(BasePage):
         """Topics in this page's language (an English page shares its source's topics)."""
         if preview or not self.pk:  # the editor's unsaved choices
             keys = [topic.translation_key for topic in self.topics.all()]
-        else:
-            keys = Topic.objects.filter(pages=self).values("translation_key")
-        return list(Topic.objects.filter(locale_id=self.locale_id, translation_key__in=keys).order_by("name"))
+            return list(Topic.objects.filter(locale_id=self.locale_id, translation_key__in=keys).order_by("name"))
+        return _localized_topics.fetch(page_id=self.pk, locale_id=self.locale_id)
 
     def localized_related_pages(self, request=None, preview=False):
         """Related pages in this page's language only, live and public, in the editor's order."""
@@ -332,19 +331,7 @@ class NewsPage(BasePage):
             pages = Page.objects.live().filter(locale_id=self.locale_id, translation_key__in=list(order))
             pages = sorted(listing.exclude_restricted(pages, request), key=lambda p: order[p.translation_key])
             return [p for p in pages if p.pk != self.pk]
-        links = NewsRelatedPage.objects.filter(page=self, target__translation_key=OuterRef("translation_key"))
-        # The plain IN filter picks the few linked pages first; the correlated order is then computed
-        # for those rows only (filtering on it made PostgreSQL evaluate it for every page of the site).
-        linked_keys = NewsRelatedPage.objects.filter(page=self).values("target__translation_key")
-        pages = (
-            Page.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in=Subquery(linked_keys))
-            .annotate(link_order=Subquery(links.values("sort_order")[:1]))
-            .exclude(pk=self.pk)
-            .only(*LINK_FIELDS)
-            .order_by("link_order")
-        )
-        return listing.exclude_restricted(pages, request)
+        return localized_related_pages(self, request)
 
     def body_images(self):
         images = []
@@ -359,7 +346,7 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         section = self.get_section()
         preview = getattr(request, "is_preview", False)
-        related = list(self.localized_related_pages(request, preview=preview))
+        related = self.localized_related_pages(request, preview=preview)
         more = [article for article in listing.section_headlines(section, request) if article.pk != self.pk]
         more = more[: listing.MORE_IN_SECTION]
         # The hero is often the social card's picture too: it then gets the renditions of both.
@@ -419,3 +406,13 @@ class NewsRelatedPage(Orderable):
 
     def __str__(self):
         return str(self.target)
+
+
+# Topics of an article in its language: the topics it is tagged with, by translation key.
+_localized_topics = PreparedQuery(
+    lambda page_id, locale_id: Topic.objects.filter(
+        locale_id=locale_id, translation_key__in=Topic.objects.filter(pages=page_id).values("translation_key")
+    ).order_by("name"),
+    page_id=int,
+    locale_id=int,
+)

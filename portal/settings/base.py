@@ -123,6 +123,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The article's queries are planned once per connection on PostgreSQL (portal.prepared). Off for a
+# pooler that shares server sessions between clients (PgBouncer in transaction mode).
+PORTAL_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
 if env("REDIS_URL"):
