@@ -10,6 +10,7 @@ Ranking, highest first:
 4. the page's date, newest first.
 """
 
+from django.db import connections
 from django.db.models import BooleanField, Case, Expression, ExpressionWrapper, F, IntegerField, Q, Value, When
 
 from search.models import SearchEntry
@@ -92,8 +93,8 @@ def exclude_paths(entries, paths):
     return entries
 
 
-def ranked(entries, locale, parsed, exact_in_text=True):
-    """``entries`` ordered by relevance (see the module's docstring).
+def relevance(parsed, exact_in_text=True):
+    """The score that orders results, highest first (see the module's docstring).
 
     ``exact_in_text=False`` (for queries that match a large share of the site) looks for the
     words as typed in the titles only: testing the whole text of thousands of pages would cost
@@ -115,9 +116,37 @@ def ranked(entries, locale, parsed, exact_in_text=True):
         if len(parsed.folded) > 1:
             phrase = Q(title_folded__contains=_phrase(parsed.folded))
             score += Case(When(phrase, then=Value(2)), default=Value(0))
-    return entries.annotate(score=ExpressionWrapper(score, output_field=IntegerField())).order_by(
+    return ExpressionWrapper(score, output_field=IntegerField())
+
+
+def ranked(entries, locale, parsed, exact_in_text=True):
+    """``entries`` ordered by relevance, then newest first."""
+    return entries.annotate(score=relevance(parsed, exact_in_text)).order_by(
         "-score", F("date").desc(nulls_last=True), "-pk"
     )
+
+
+def ranked_window(entries, parsed, window, start, stop):
+    """Ids ``[start:stop]`` of the ``window`` newest of ``entries`` once ordered by relevance.
+
+    One statement that reads each of those entries once: the newest are selected with their
+    score, and only they are sorted by it. (Ranking ``pk IN (the newest)`` instead made
+    PostgreSQL read the whole table to join them back.)
+    """
+    newest_scored = (
+        newest(entries)
+        .annotate(entry_id=F("pk"), entry_date=F("date"), score=relevance(parsed, exact_in_text=False))
+        .values_list("entry_id", "entry_date", "score")[:window]
+    )
+    sql, params = newest_scored.query.sql_with_params()
+    db = newest_scored.db
+    with connections[db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT w.entry_id FROM ({sql}) w"
+            " ORDER BY w.score DESC, w.entry_date DESC NULLS LAST, w.entry_id DESC LIMIT %s OFFSET %s",
+            (*params, max(0, stop - start), start),
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def newest(entries):

@@ -24,7 +24,7 @@ from portal.routing import find_site
 from portal.text import fold, normalise_query
 from search.index import search_models
 from search.models import SearchEntry, SearchLog
-from search.query import exclude_paths, matching, newest, ranked
+from search.query import exclude_paths, matching, newest, ranked, ranked_window
 from search.text import highlight, parse_query
 
 MAX_QUERY_LENGTH = 200
@@ -183,9 +183,7 @@ class RankedIds:
             return list(ranked(self.entries, self.locale, self.parsed).values_list("pk", flat=True)[item])
         if item.start >= RANK_WINDOW:
             return list(by_date[item])
-        window = SearchEntry.objects.filter(pk__in=newest(self.entries).values("pk")[:RANK_WINDOW])
-        ordered = ranked(window, self.locale, self.parsed, exact_in_text=False).values_list("pk", flat=True)
-        return list(ordered[item.start : min(item.stop, RANK_WINDOW)])
+        return ranked_window(self.entries, self.parsed, RANK_WINDOW, item.start, min(item.stop, RANK_WINDOW))
 
 
 def _content_type_id(model):
