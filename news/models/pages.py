@@ -1,11 +1,13 @@
 """News pages: the index (Tin tức), sections (chuyên mục) and articles."""
 
 import json
+from urllib.parse import quote
 
 from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -354,6 +356,14 @@ class NewsPage(BasePage):
         prefetch_renditions([self.get_social_image()], SOCIAL_SPECS)
         prefetch_renditions(self.body_images(), BODY_SPECS)
         index = getattr(section, "_cached_parent_obj", None) or section.get_parent()
+        # The description and the share links' values, worked out once for the tags that repeat them.
+        description = strip_tags(self.search_description or self.summary or "")
+        context.update(
+            meta_description=Truncator(description).chars(300),
+            meta_description_short=Truncator(description).chars(200),
+            share_url=quote(context["canonical_url"] or "", safe=""),
+            share_title=quote(self.title, safe=""),
+        )
         context.update(
             section=section,
             section_feeds=section.feed_urls(request),
