@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 
 from news import listing
 from news.images import attach_pictures, prefetch_renditions
+from portal.images import shared_filter
 from portal.models import OrganizationSettings
 
 FEED_ITEMS = 30
@@ -17,7 +18,7 @@ ENCLOSURE_FILTER = "width-1200"
 def _enclosure(image, request):
     if image is None:
         return None
-    rendition = image.get_rendition(ENCLOSURE_FILTER)
+    rendition = image.get_rendition(shared_filter(ENCLOSURE_FILTER))
     try:
         length = str(rendition.file.size)
     except (OSError, ValueError):

@@ -7,8 +7,9 @@ from wagtail.images.models import Filter
 
 
 @lru_cache(maxsize=256)
-def _filter(spec):
-    # A filter is immutable once parsed; parsing inspects every operation's signature.
+def shared_filter(spec):
+    """One ``Filter`` per spec in this process: a filter is immutable once parsed, and parsing
+    inspects every operation's signature (a new ``Filter`` for each ``get_rendition("…")``)."""
     return Filter(spec=spec)
 
 
@@ -134,7 +135,7 @@ def _read_renditions(images, specs):
     found = {}
     if specs:
         keys = {
-            (image.pk, spec): Rendition.construct_cache_key(image, _filter(spec).get_cache_key(image), spec)
+            (image.pk, spec): Rendition.construct_cache_key(image, shared_filter(spec).get_cache_key(image), spec)
             for image in images
             for spec in specs
         }
@@ -156,7 +157,7 @@ def _read_renditions(images, specs):
                 keys[rendition.image_id, rendition.filter_spec]: rendition
                 for image in missing
                 for rendition in found.get(image.pk, [])
-                if rendition.focal_point_key == _filter(rendition.filter_spec).get_cache_key(image)
+                if rendition.focal_point_key == shared_filter(rendition.filter_spec).get_cache_key(image)
             }
             if fresh:
                 Rendition.cache_backend.set_many(fresh)

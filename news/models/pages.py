@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 from news import listing
 from news.images import ARTICLE_SPECS, BODY_SPECS, SOCIAL_SPECS, prefetch_renditions
 from portal.blocks import BaseStreamBlock
+from portal.images import shared_filter
 from portal.models import BasePage, Department
 from portal.prepared import PreparedQuery
 from portal.references import localized_related_pages
@@ -396,7 +397,7 @@ class NewsPage(BasePage):
             data["author"] = author
         image = self.get_social_image()
         if image is not None:
-            rendition = image.get_rendition("fill-1200x630|format-jpeg")
+            rendition = image.get_rendition(shared_filter(SOCIAL_SPECS[0]))  # parsed once per process
             data["image"] = [rendition.full_url]
         text = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False)
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

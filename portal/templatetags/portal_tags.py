@@ -11,6 +11,7 @@ from wagtail.models import Site
 from portal.cache import chrome, request_generation
 from portal.fragments import fragment_key, render_fragment
 from portal.i18n import home_for_language, live_translations, menu_pages
+from portal.images import shared_filter
 from portal.models import OrganizationSettings
 from portal.routing import find_site
 from portal.text import format_date
@@ -93,7 +94,7 @@ def _load_organization(request):
     if org.logo_id:
         logo = get_image_model().objects.filter(pk=org.logo_id).first()
         if logo is not None:
-            logo.get_rendition(LOGO_FILTER)  # created once, then prefetched below
+            logo.get_rendition(shared_filter(LOGO_FILTER))  # created once, then prefetched below
             org.logo = get_image_model().objects.filter(pk=logo.pk).prefetch_renditions(LOGO_FILTER).first()
     return org
 

@@ -16,9 +16,17 @@ from portal.references import LINK_FIELDS
 pytestmark = pytest.mark.django_db
 
 
-def _article_query():
+def _article_query(tag="any"):
+    # Statements are named after their SQL, so a tag of its own keeps a test's statement apart
+    # from those other tests prepared on the same connection.
     return PreparedQuery(
-        lambda pk: NewsPage.objects.select_related("locale", "hero_image").filter(pk=pk).order_by()[:1], pk=int
+        lambda pk: (
+            NewsPage.objects.select_related("locale", "hero_image")
+            .filter(pk=pk)
+            .annotate(**{f"tag_{tag}": Value(1)})
+            .order_by()[:1]
+        ),
+        pk=int,
     )
 
 
@@ -70,7 +78,7 @@ def test_deferred_fields_annotations_and_repeated_values():
 
 
 def test_prepared_once_per_connection_then_executed():
-    query = _article_query()
+    query = _article_query("once")
     pk = NewsPage.objects.values_list("pk", flat=True).first()
     with CaptureQueriesContext(connection) as first:
         query.fetch(pk=pk)
@@ -83,7 +91,7 @@ def test_prepared_once_per_connection_then_executed():
 
 
 def test_a_rollback_keeps_the_statement():
-    query = _article_query()
+    query = _article_query("rollback")
     pk = NewsPage.objects.values_list("pk", flat=True).first()
     with pytest.raises(RuntimeError), transaction.atomic():
         query.fetch(pk=pk)  # prepared inside the transaction that is rolled back
@@ -115,7 +123,7 @@ def test_the_setting_turns_prepare_off(settings):
 @pytest.mark.django_db(transaction=True)
 def test_connections_outside_a_transaction():
     """As in a page view: autocommit, a connection that may be replaced, other threads."""
-    query = _article_query()
+    query = _article_query("autocommit")
     pk = NewsPage.objects.values_list("pk", flat=True).first()
     query.fetch(pk=pk)
 
