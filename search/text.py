@@ -6,6 +6,7 @@ the same words: NFC, lower case, letters and digits only; the folded form drops 
 """
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -141,12 +142,16 @@ def highlight(text, parsed, length=240, whole=False):
     if not text:
         return ""
     wanted = set(parsed.folded)
-    matches = [m for m in WORD.finditer(text) if _fold_word(m.group(0).lower()) in wanted] if wanted else []
+    # Matches are found as they are needed: a snippet near the start of a long text reads only
+    # that far.
+    found = (m for m in WORD.finditer(text) if _fold_word(m.group(0).lower()) in wanted) if wanted else iter(())
+    first_match = next(found, None)
+    matches = itertools.chain((first_match,), found) if first_match is not None else ()
     start = 0
     if whole:
         length = len(text)
-    elif matches:
-        first = matches[0].start()
+    elif first_match is not None:
+        first = first_match.start()
         start = max(0, first - length // 3)
         if start:
             space = text.rfind(" ", 0, start)
