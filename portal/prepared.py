@@ -28,6 +28,7 @@ Only for querysets of model instances whose shape never changes with the values:
 """
 
 import copy
+import datetime
 import hashlib
 import itertools
 import re
@@ -45,6 +46,8 @@ def _placeholder(kind):
     number = next(_placeholders)
     if kind is int:
         return -2_100_000_000 + number  # fits an integer column; never a real id
+    if kind is datetime.date:
+        return datetime.date(1001 + number % 800, 1 + number % 12, 1 + number % 28)  # never a real date
     return f"\ufdd0prepared-{number}\ufdd1"  # noncharacters: never in real text
 
 
@@ -161,3 +164,67 @@ class PreparedQuery:
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
         return list(ModelIterable(_Shim(compiled, compiler, using)))
+
+
+# What a text value of an SQLTemplate may hold: letters, digits and spaces, which no LIKE escaping,
+# quoting or wrapping that Django or a lookup applies around a value changes.
+_PLAIN_TEXT = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+
+
+class SQLTemplate:
+    """The SQL of a queryset, compiled once and filled in with new values: ``(sql, params)``.
+
+    For queries whose values reach the SQL inside larger parameters (a ``LIKE`` pattern such as
+    ``'% word %'``, a ``tsquery`` such as ``"'a' & 'b'"``), which ``PreparedQuery`` refuses.
+    ``build`` gets a placeholder for each value (``int``, ``datetime.date`` or ``str``); an
+    ``int`` or a date must reach a parameter as it is, a ``str`` may be found inside parameters.
+    ``fill`` returns None when a text value is not plain letters, digits and single spaces (the
+    caller then compiles the query itself), so no escaping applied to the placeholder can differ
+    from what the value would have needed. Nothing is sent to the database here: the caller runs
+    the SQL (PostgreSQL plans it each time, as for any query).
+    """
+
+    def __init__(self, build, **kinds):
+        for name, kind in kinds.items():
+            if kind not in (int, str, datetime.date):
+                raise ImproperlyConfigured(f"SQLTemplate: {name} must be int, str or datetime.date, not {kind!r}")
+        self.build, self.kinds = build, kinds
+        self._compiled = {}
+        self._lock = threading.Lock()
+
+    def _compile(self, alias):
+        placeholders = {name: _placeholder(kind) for name, kind in self.kinds.items()}
+        sql, params = self.build(**placeholders).query.get_compiler(using=alias).as_sql()
+        params, exact, inside, found = list(params), [], [], set()
+        for index, value in enumerate(params):
+            for name, placeholder in placeholders.items():
+                if self.kinds[name] is str:
+                    if isinstance(value, str) and placeholder in value:
+                        inside.append((index, name, placeholder))
+                        found.add(name)
+                elif value == placeholder:
+                    exact.append((index, name, False))
+                    found.add(name)
+                elif isinstance(value, str) and value == str(placeholder):  # a date adapted as text (SQLite)
+                    exact.append((index, name, True))
+                    found.add(name)
+        missing = set(placeholders) - found
+        if missing:
+            raise ImproperlyConfigured(f"SQLTemplate: {', '.join(sorted(missing))} does not reach the SQL")
+        return sql, params, exact, inside
+
+    def fill(self, using="default", **values):
+        compiled = self._compiled.get(using)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(using) or self._compile(using)
+                self._compiled[using] = compiled
+        sql, template, exact, inside = compiled
+        if any(self.kinds[name] is str and not _PLAIN_TEXT.fullmatch(values[name]) for name in values):
+            return None
+        params = list(template)
+        for index, name, as_text in exact:
+            params[index] = str(values[name]) if as_text else values[name]
+        for index, name, placeholder in inside:
+            params[index] = params[index].replace(placeholder, values[name])
+        return sql, params

@@ -10,11 +10,15 @@ Ranking, highest first:
 4. the page's date, newest first.
 """
 
-from django.db import connections
-from django.db.models import BooleanField, Expression, F, IntegerField, Q
+import datetime
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import BooleanField, Count, Expression, F, IntegerField, Q
 from django.utils.functional import cached_property
 
+from portal.prepared import SQLTemplate
 from search.models import SearchEntry
+from search.text import ParsedQuery
 
 
 class TermsMatch(Expression):
@@ -173,27 +177,142 @@ def ranked(entries, locale, parsed, exact_in_text=True):
     )
 
 
-def ranked_window(entries, parsed, window, start, stop):
-    """Ids ``[start:stop]`` of the ``window`` newest of ``entries`` once ordered by relevance.
-
-    One statement that reads each of those entries once: the newest are selected with their
-    score, and only they are sorted by it. (Ranking ``pk IN (the newest)`` instead made
-    PostgreSQL read the whole table to join them back.)
-    """
-    newest_scored = (
+def newest_scored(entries, parsed, window):
+    """The ``window`` newest of ``entries`` as ``(id, date, score)`` rows, newest first."""
+    return (
         newest(entries)
         .annotate(entry_id=F("pk"), entry_date=F("date"), score=relevance(parsed, exact_in_text=False))
         .values_list("entry_id", "entry_date", "score")[:window]
     )
-    sql, params = newest_scored.query.sql_with_params()
-    db = newest_scored.db
-    with connections[db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT w.entry_id FROM ({sql}) w"
-            " ORDER BY w.score DESC, w.entry_date DESC NULLS LAST, w.entry_id DESC LIMIT %s OFFSET %s",
-            (*params, max(0, stop - start), start),
+
+
+class Search:
+    """One search: its language, words and filters; the entries it matches, their counts per
+    content type, and the ranked window of the newest.
+
+    The counts and the window run on every search of common words. Their SQL is compiled once
+    per shape of search (how many words, which filters…) and filled in with the words and values
+    of each search (:class:`portal.prepared.SQLTemplate`): Django took longer to build and
+    compile them than PostgreSQL to run them.
+    """
+
+    def __init__(self, locale_id, parsed, paths=(), date_from=None, date_to=None, type_ids=()):
+        self.locale_id, self.parsed = locale_id, parsed
+        self.paths, self.date_from, self.date_to, self.type_ids = list(paths), date_from, date_to, list(type_ids)
+
+    def entries(self, with_types=True):
+        entries = exclude_paths(matching(self.locale_id, self.parsed), self.paths)
+        if self.date_from:
+            entries = entries.filter(date__gte=self.date_from)
+        if self.date_to:
+            entries = entries.filter(date__lte=self.date_to)
+        if with_types and self.type_ids:
+            entries = entries.filter(content_type_id__in=self.type_ids)
+        return entries
+
+    def counts(self):
+        """``{content_type_id: matches}``, whatever types are selected (the filter shows them all)."""
+        return dict(self._rows("counts", _counts_query, with_types=False, ranked=False))
+
+    def window_ids(self, window, start, stop):
+        """Ids ``[start:stop]`` of the ``window`` newest matches once ordered by relevance.
+
+        One statement that reads each of those entries once: the newest are selected with their
+        score, and only they are sorted by it. (Ranking ``pk IN (the newest)`` instead made
+        PostgreSQL read the whole table to join them back.)
+        """
+        rows = self._rows(
+            ("window", window),
+            lambda search: newest_scored(search.entries(), search.parsed, window),
+            wrap=lambda sql: (
+                f"SELECT w.entry_id FROM ({sql}) w"
+                " ORDER BY w.score DESC, w.entry_date DESC NULLS LAST, w.entry_id DESC LIMIT %s OFFSET %s"
+            ),
+            extra=(max(0, stop - start), start),
         )
-        return [row[0] for row in cursor.fetchall()]
+        return [row[0] for row in rows]
+
+    # Compiled once per shape -------------------------------------------------------------------
+
+    def _values(self, with_types, ranked):
+        """The search's shape (what its SQL is built from) and its values by placeholder name;
+        the words as typed only when the query ranks (matching reads the folded words only)."""
+        parsed = self.parsed
+        marks = parsed.has_marks and ranked
+        values = {"locale_id": self.locale_id}
+        values.update((f"folded{i}", word) for i, word in enumerate(parsed.folded))
+        if marks:
+            values.update((f"exact{i}", word) for i, word in enumerate(parsed.exact))
+        if parsed.document_key:
+            values["key"] = parsed.document_key
+        if parsed.document_prefix:
+            values["prefix"] = parsed.document_prefix
+        values.update((f"path{i}", path) for i, path in enumerate(self.paths))
+        if self.date_from:
+            values["date_from"] = self.date_from
+        if self.date_to:
+            values["date_to"] = self.date_to
+        types = self.type_ids if with_types else []
+        values.update((f"type{i}", type_id) for i, type_id in enumerate(types))
+        shape = (
+            len(parsed.folded),
+            len(parsed.exact) if marks else None,
+            bool(parsed.document_key),
+            bool(parsed.document_prefix),
+            len(self.paths),
+            bool(self.date_from),
+            bool(self.date_to),
+            len(types),
+        )
+        return shape, values
+
+    @staticmethod
+    def _from_values(shape, values):
+        folded_count, exact_count, _key, _prefix, path_count, _from, _to, type_count = shape
+        folded = [values[f"folded{i}"] for i in range(folded_count)]
+        exact = [values[f"exact{i}"] for i in range(exact_count)] if exact_count is not None else folded
+        parsed = ParsedQuery(
+            text="",
+            exact=exact,
+            folded=folded,
+            document_key=values.get("key", ""),
+            document_prefix=values.get("prefix", ""),
+        )
+        return Search(
+            values["locale_id"],
+            parsed,
+            [values[f"path{i}"] for i in range(path_count)],
+            values.get("date_from"),
+            values.get("date_to"),
+            [values[f"type{i}"] for i in range(type_count)],
+        )
+
+    def _rows(self, name, build, with_types=True, ranked=True, wrap=None, extra=()):
+        shape, values = self._values(with_types, ranked)
+        key = (name, shape)
+        template = _TEMPLATES.get(key)
+        if template is None:
+            kinds = {name: _KINDS.get(name.rstrip("0123456789"), str) for name in values}
+            template = SQLTemplate(lambda **placeholders: build(Search._from_values(shape, placeholders)), **kinds)
+            if len(_TEMPLATES) < MAX_TEMPLATES:
+                _TEMPLATES[key] = template
+        filled = template.fill(**values)
+        if filled is None:  # a value that is not plain words: compiled for this search alone
+            filled = build(self).query.sql_with_params()
+        sql, params = filled
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(wrap(sql) if wrap else sql, (*params, *extra))
+            return cursor.fetchall()
+
+
+def _counts_query(search):
+    return search.entries(with_types=False).order_by().values_list("content_type_id").annotate(n=Count("pk"))
+
+
+_KINDS = {"locale_id": int, "type": int, "date_from": datetime.date, "date_to": datetime.date}
+# Compiled searches by shape: a handful in practice (word counts up to MAX_QUERY_WORDS, filters).
+_TEMPLATES = {}
+MAX_TEMPLATES = 512
 
 
 def newest(entries):

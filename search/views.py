@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,7 +24,7 @@ from portal.routing import find_site
 from portal.text import fold, normalise_query
 from search.index import search_models
 from search.models import SearchEntry, SearchLog
-from search.query import exclude_paths, matching, newest, ranked, ranked_window
+from search.query import Search, exclude_paths, matching, newest, ranked
 from search.text import highlight, parse_query
 
 MAX_QUERY_LENGTH = 200
@@ -107,13 +107,10 @@ def search(request):
 
     if parsed:
         paths = restricted_paths(request)
-        entries = exclude_paths(matching(locale, parsed), paths)
-        if date_from:
-            entries = entries.filter(date__gte=date_from)
-        if date_to:
-            entries = entries.filter(date__lte=date_to)
-        counts = dict(entries.order_by().values_list("content_type_id").annotate(n=Count("pk")))
         content_types = {model: _content_type_id(model) for _key, model, _label in types}
+        wanted = [content_types[model] for key, model, _label in types if key in selected_types]
+        found = Search(locale.pk, parsed, paths, date_from, date_to, wanted)
+        counts = found.counts()
         context["types"] = [
             {
                 "key": key,
@@ -123,14 +120,9 @@ def search(request):
             }
             for key, model, label in types
         ]
-        if selected_types:
-            wanted = [content_types[model] for key, model, _label in types if key in selected_types]
-            entries = entries.filter(content_type_id__in=wanted)
-            total = sum(counts.get(ct, 0) for ct in wanted)
-        else:
-            total = sum(counts.values())
+        total = sum(counts.get(ct, 0) for ct in wanted) if wanted else sum(counts.values())
 
-        ordered = RankedIds(entries, locale, parsed, total, by_date=sort == "date")
+        ordered = RankedIds(found, total, by_date=sort == "date")
         # Rank on the narrow rows first, then read the page of results with their pages.
         paginator = Paginator(ordered, PER_PAGE)
         requested = page_number(request.GET.get("page"))
@@ -166,8 +158,8 @@ search.portal_page_cache = False
 class RankedIds:
     """The ordered page ids of a search, sliced by the paginator; ``count()`` is known already."""
 
-    def __init__(self, entries, locale, parsed, total, by_date=False):
-        self.entries, self.locale, self.parsed, self.total, self.by_date = entries, locale, parsed, total, by_date
+    def __init__(self, search, total, by_date=False):
+        self.search, self.total, self.by_date = search, total, by_date
 
     def count(self):
         return self.total
@@ -176,14 +168,12 @@ class RankedIds:
         return self.total
 
     def __getitem__(self, item):
-        by_date = newest(self.entries).values_list("pk", flat=True)
-        if self.by_date:
-            return list(by_date[item])
+        if self.by_date or (self.total > LARGE_RESULT and item.start >= RANK_WINDOW):
+            return list(newest(self.search.entries()).values_list("pk", flat=True)[item])
         if self.total <= LARGE_RESULT:
-            return list(ranked(self.entries, self.locale, self.parsed).values_list("pk", flat=True)[item])
-        if item.start >= RANK_WINDOW:
-            return list(by_date[item])
-        return ranked_window(self.entries, self.parsed, RANK_WINDOW, item.start, min(item.stop, RANK_WINDOW))
+            ranking = ranked(self.search.entries(), None, self.search.parsed)
+            return list(ranking.values_list("pk", flat=True)[item])
+        return self.search.window_ids(RANK_WINDOW, item.start, min(item.stop, RANK_WINDOW))
 
 
 def _content_type_id(model):

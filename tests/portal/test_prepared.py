@@ -1,5 +1,6 @@
 """portal.prepared: queries compiled once per process and planned once per PostgreSQL connection."""
 
+import datetime
 import threading
 
 import pytest
@@ -10,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from news.models import NewsPage
-from portal.prepared import PreparedQuery
+from portal.prepared import PreparedQuery, SQLTemplate
 from portal.references import LINK_FIELDS
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +161,57 @@ def test_connections_outside_a_transaction():
     thread.start()
     thread.join()
     assert results == {"found": pk, "same connection": False}
+
+
+# SQLTemplate: compiled once, values put into the parameters (whole or inside them) -------------
+
+
+def _titles_query():
+    return SQLTemplate(
+        lambda locale_id, word, since: Page.objects.filter(
+            locale_id=locale_id, title__icontains=word, first_published_at__date__gte=since
+        ).values_list("pk", flat=True),
+        locale_id=int,
+        word=str,
+        since=datetime.date,
+    )
+
+
+def _run(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def test_template_gives_the_querysets_sql_for_each_value():
+    template = _titles_query()
+    since = datetime.date(2000, 1, 1)
+    checked = 0
+    for page in Page.objects.filter(depth__gte=3).exclude(title="")[:6]:
+        word = page.title.split()[0]
+        if not word.isalnum():
+            continue
+        checked += 1
+        expected = Page.objects.filter(
+            locale_id=page.locale_id, title__icontains=word, first_published_at__date__gte=since
+        ).values_list("pk", flat=True)
+        sql, params = template.fill(locale_id=page.locale_id, word=word, since=since)
+        assert (sql, tuple(params)) == expected.query.sql_with_params()
+        assert page.pk in _run(sql, params)
+    assert checked >= 2
+
+
+def test_template_refuses_values_that_are_not_plain_words():
+    template = _titles_query()
+    since = datetime.date(2000, 1, 1)
+    for value in ("100%", "a_b", "it's", "back\\slash", "", "two  spaces"):
+        assert template.fill(locale_id=1, word=value, since=since) is None
+    assert template.fill(locale_id=1, word="Hữu nghị", since=since) is not None
+
+
+def test_template_placeholders_must_reach_the_sql():
+    template = SQLTemplate(lambda pk, unused: Page.objects.filter(pk=pk), pk=int, unused=str)
+    with pytest.raises(ImproperlyConfigured, match="unused"):
+        template.fill(pk=1, unused="x")
+    with pytest.raises(ImproperlyConfigured):
+        SQLTemplate(lambda pk: Page.objects.filter(pk=pk), pk=float)
