@@ -191,3 +191,40 @@ def test_the_organization_is_found_without_a_request():
     """Templates rendered outside a request (e-mails) read the default site's settings."""
     html = Template("{% load portal_tags %}{% organization as org %}{{ org.name }}").render(Context({}))
     assert html.strip()
+
+
+@override_settings(PORTAL_PAGE_CACHE=False)
+def test_an_unpublished_translation_leaves_the_language_links_at_once(client):
+    """The language switcher and the hreflang links are kept per page under the chrome
+    generation: a translation that goes away must leave them at the next view."""
+    from news.models import NewsPage
+
+    article = next(
+        page for page in NewsPage.objects.live().filter(locale__language_code="vi") if page.get_translations().live()
+    )
+    english = article.get_translations().live().get()
+    english_url = english.get_url()
+    before = client.get(article.url).content.decode()
+    assert client.get(article.url).content.decode() == before  # links from the memo
+    assert 'hreflang="en"' in before.split("</head>")[0] and f'href="{english_url}"' in before
+    english.unpublish()
+    html = client.get(article.url).content.decode()
+    assert 'hreflang="en"' not in html.split("</head>")[0]
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    assert english_url not in switcher and "?untranslated=1" in switcher
+
+
+@override_settings(PORTAL_PAGE_CACHE=False)
+def test_a_renamed_section_shows_in_its_articles_breadcrumbs_and_aside_at_once(client):
+    from tests.performance.conftest import live_page
+
+    article = live_page("newspage")
+    section = article.get_parent().specific
+    before = client.get(article.url).content.decode()
+    assert section.title in before.split('class="breadcrumbs')[1].split("</nav>")[0]
+    section.title = "Chuyên mục đổi tên"
+    section.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "Chuyên mục đổi tên" in html.split('class="breadcrumbs')[1].split("</nav>")[0]
+    aside = html.split('<aside class="news-aside')[1].split("</aside>")[0]
+    assert "news-list--stack" in aside and "Chuyên mục đổi tên" in aside  # "More in …" names it
