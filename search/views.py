@@ -19,6 +19,7 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.cache import chrome
 from portal.i18n import all_locales, is_public, restricted_paths
+from portal.prepared import PreparedQuery
 from portal.references import LINK_FIELDS
 from portal.routing import find_site
 from portal.text import fold, normalise_query
@@ -129,12 +130,7 @@ def search(request):
         number = min(requested, paginator.num_pages)
         results = paginator.page(number)
         ids = list(results.object_list)
-        rows = (
-            SearchEntry.objects.filter(pk__in=ids).select_related("page").only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS)
-            if ids
-            else []
-        )
-        by_id = {entry.pk: entry for entry in rows}
+        by_id = {entry.pk: entry for entry in _result_rows(ids)}
         labels = {content_types[model]: label for _key, model, label in types}
         results.object_list = [_result(by_id[pk], parsed, labels, request) for pk in ids if pk in by_id]
         context["results"] = results
@@ -174,6 +170,29 @@ class RankedIds:
             ranking = ranked(self.search.entries(), None, self.search.parsed)
             return list(ranking.values_list("pk", flat=True)[item])
         return self.search.window_ids(RANK_WINDOW, item.start, min(item.stop, RANK_WINDOW))
+
+
+def _result_rows(ids):
+    """The entries of a page of results with their pages (for the links): one prepared query per
+    number of results (portal.prepared), so a page of ten is compiled and planned once."""
+    if not ids:
+        return []
+    query = _RESULT_ROWS.get(len(ids))
+    if query is None:
+        names = [f"id{i}" for i in range(len(ids))]
+        query = PreparedQuery(
+            lambda **ids: (
+                SearchEntry.objects.filter(pk__in=[ids[name] for name in names])
+                .select_related("page")
+                .only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS)
+            ),
+            **dict.fromkeys(names, int),
+        )
+        _RESULT_ROWS[len(ids)] = query
+    return query.fetch(**{f"id{i}": pk for i, pk in enumerate(ids)})
+
+
+_RESULT_ROWS = {}  # number of results → PreparedQuery (at most PER_PAGE of them)
 
 
 def _content_type_id(model):
