@@ -25,6 +25,9 @@ them). A ``PreparedQuery`` does both once:
 
 Only for querysets of model instances whose shape never changes with the values: no
 ``prefetch_related``, no ``values()``, no ``specific()``.
+
+``SQLTemplate`` (below) does the Python half for queries whose values end up inside larger
+parameters (``LIKE`` patterns, a ``tsquery``): the site search's counts and ranked window.
 """
 
 import copy
