@@ -20,8 +20,22 @@ fi
 
 SERVICES_DIR="$(mktemp -d /tmp/portal-test-XXXXXX)"
 chmod 755 "$SERVICES_DIR"
-PG_PORT="${PG_PORT:-$(( 20000 + RANDOM % 20000 ))}"
-REDIS_PORT="${REDIS_PORT:-$(( 40000 + RANDOM % 20000 ))}"
+# Ports below the kernel's range for outgoing connections (32768 and up on Linux), so no client
+# socket of the machine can be holding the port when the server binds it; and not listened on.
+free_port() {
+  local port
+  for _ in $(seq 100); do
+    port=$(( 20000 + RANDOM % 12000 ))
+    if [ "$port" != "${PG_PORT:-}" ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free port between 20000 and 32000" >&2
+  return 1
+}
+PG_PORT="${PG_PORT:-$(free_port)}"
+REDIS_PORT="${REDIS_PORT:-$(free_port)}"
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 
 run_pg() {
@@ -40,7 +54,8 @@ mkdir -p "$SERVICES_DIR/pg/data" "$SERVICES_DIR/pg/sock"
 [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$SERVICES_DIR/pg"
 run_pg "$PGBIN/initdb" -D "$SERVICES_DIR/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 run_pg "$PGBIN/pg_ctl" -D "$SERVICES_DIR/pg/data" -l "$SERVICES_DIR/pg/server.log" -w \
-  -o "-p $PG_PORT -k $SERVICES_DIR/pg/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  -o "-p $PG_PORT -k $SERVICES_DIR/pg/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  || { echo "PostgreSQL did not start:" >&2; cat "$SERVICES_DIR/pg/server.log" >&2; exit 1; }
 run_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres portal
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/portal"
 export PG_BIN="$PGBIN" PG_DATA="$SERVICES_DIR/pg/data" PG_PORT
@@ -48,5 +63,15 @@ export PG_BIN="$PGBIN" PG_DATA="$SERVICES_DIR/pg/data" PG_PORT
 echo "==> Starting Redis on 127.0.0.1:$REDIS_PORT"
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
   --pidfile "$SERVICES_DIR/redis.pid" --logfile "$SERVICES_DIR/redis.log" --dir "$SERVICES_DIR"
+# --daemonize returns before the server has bound its port: wait until it answers.
+for _ in $(seq 100); do
+  [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ] && break
+  sleep 0.1
+done
+if [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" != "PONG" ]; then
+  echo "Redis did not start on 127.0.0.1:$REDIS_PORT:" >&2
+  cat "$SERVICES_DIR/redis.log" >&2 || true
+  exit 1
+fi
 export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
