@@ -98,15 +98,31 @@ def _prepared_on(connection):
     return known[1]
 
 
-class PreparedQuery:
+class _CompiledOnce:
+    """A query built by ``build`` from placeholders of ``kinds`` and compiled once per database
+    alias (``_compile``), shared by the threads of the process."""
+
+    KINDS = (int, str)
+
     def __init__(self, build, **kinds):
         for name, kind in kinds.items():
-            if kind not in (int, str):
-                raise ImproperlyConfigured(f"PreparedQuery: {name} must be int or str, not {kind!r}")
+            if kind not in self.KINDS:
+                allowed = ", ".join(k.__name__ for k in self.KINDS)
+                raise ImproperlyConfigured(f"{type(self).__name__}: {name} must be one of {allowed}, not {kind!r}")
         self.build, self.kinds = build, kinds
         self._compiled = {}
         self._lock = threading.Lock()
 
+    def compiled(self, alias="default"):
+        found = self._compiled.get(alias)
+        if found is None:
+            with self._lock:
+                found = self._compiled.get(alias) or self._compile(alias)
+                self._compiled[alias] = found
+        return found
+
+
+class PreparedQuery(_CompiledOnce):
     def _compile(self, alias):
         placeholders = {name: _placeholder(kind) for name, kind in self.kinds.items()}
         queryset = self.build(**placeholders)
@@ -122,14 +138,6 @@ class PreparedQuery:
                 f"PreparedQuery: the value of {', '.join(sorted(missing))} does not reach the SQL as given"
             )
         return _Compiled(queryset, compiler, sql, params, slots, connections[alias].vendor)
-
-    def compiled(self, alias="default"):
-        found = self._compiled.get(alias)
-        if found is None:
-            with self._lock:
-                found = self._compiled.get(alias) or self._compile(alias)
-                self._compiled[alias] = found
-        return found
 
     def fetch(self, using="default", **values):
         """The query's model instances for ``values``, as a list."""
@@ -174,7 +182,7 @@ class PreparedQuery:
 _PLAIN_TEXT = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 
 
-class SQLTemplate:
+class SQLTemplate(_CompiledOnce):
     """The SQL of a queryset, compiled once and filled in with new values: ``(sql, params)``.
 
     For queries whose values reach the SQL inside larger parameters (a ``LIKE`` pattern such as
@@ -187,13 +195,7 @@ class SQLTemplate:
     the SQL (PostgreSQL plans it each time, as for any query).
     """
 
-    def __init__(self, build, **kinds):
-        for name, kind in kinds.items():
-            if kind not in (int, str, datetime.date):
-                raise ImproperlyConfigured(f"SQLTemplate: {name} must be int, str or datetime.date, not {kind!r}")
-        self.build, self.kinds = build, kinds
-        self._compiled = {}
-        self._lock = threading.Lock()
+    KINDS = (int, str, datetime.date)
 
     def _compile(self, alias):
         placeholders = {name: _placeholder(kind) for name, kind in self.kinds.items()}
@@ -217,12 +219,7 @@ class SQLTemplate:
         return sql, params, exact, inside
 
     def fill(self, using="default", **values):
-        compiled = self._compiled.get(using)
-        if compiled is None:
-            with self._lock:
-                compiled = self._compiled.get(using) or self._compile(using)
-                self._compiled[using] = compiled
-        sql, template, exact, inside = compiled
+        sql, template, exact, inside = self.compiled(using)
         if any(self.kinds[name] is str and not _PLAIN_TEXT.fullmatch(values[name]) for name in values):
             return None
         params = list(template)

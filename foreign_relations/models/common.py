@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Orderable
 
-from portal.references import localized_related_pages  # noqa: F401 (used by the page models)
-
 
 class RelatedPageBase(Orderable):
     """One page this page points to (an article, a partner, a project, a directive…).

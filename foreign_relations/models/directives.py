@@ -16,14 +16,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from portal.models import BasePage
-from portal.references import pages_linking_to
+from portal.references import localized_related_pages, pages_linking_to
 from portal.text import fold
 
 from ..filters import Filters
 from ..listing import exclude_restricted, page_number
 from ..localize import localized, snippet_in_locale, snippets_by_key, sorted_by_name
 from ..serializers import NamedSnippetSerializer
-from .common import RelatedPageBase, localized_related_pages
+from .common import RelatedPageBase
 from .snippets import DocumentType, IssuingBody
 
 PER_PAGE = 20

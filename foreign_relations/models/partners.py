@@ -21,14 +21,14 @@ from portal.blocks import RICH_TEXT_FEATURES
 from portal.cache import chrome
 from portal.images import attach_pictures, prefetch_renditions
 from portal.models import BasePage
-from portal.references import LINK_FIELDS, pages_linking_to
+from portal.references import LINK_FIELDS, localized_related_pages, pages_linking_to
 from portal.text import sort_key_for
 
 from ..filters import Filters, same_place, split_localities
 from ..listing import exclude_restricted, page_number
 from ..localize import localized, snippets_by_key, snippets_by_pk, sorted_by_name
 from ..serializers import NamedSnippetSerializer, PageCountrySerializer
-from .common import RelatedPageBase, localized_related_pages
+from .common import RelatedPageBase
 from .snippets import Sector
 
 PER_PAGE = 24
