@@ -444,29 +444,28 @@ def engine_call(language, params):
     from portal.text import normalise_query
     from search import views
     from search.index import search_models
-    from search.models import SearchEntry
-    from search.query import matching
+    from search.query import Search
     from search.text import parse_query
 
     locale = Locale.objects.get(language_code=language)
     parsed = parse_query(normalise_query(params["q"]))
-    entries = matching(locale, parsed)
-    if params.get("from"):
-        entries = entries.filter(date__gte=dt.date.fromisoformat(params["from"]))
-    if params.get("to"):
-        entries = entries.filter(date__lte=dt.date.fromisoformat(params["to"]))
+    type_ids = []
     if params.get("type"):
         from django.contrib.contenttypes.models import ContentType
 
         models = [model for key, model, _label in search_models() if key == params["type"]]
-        entries = entries.filter(content_type__in=[ContentType.objects.get_for_model(m) for m in models])
-    total = entries.count()
+        type_ids = [ContentType.objects.get_for_model(m).pk for m in models]
+    date_from = dt.date.fromisoformat(params["from"]) if params.get("from") else None
+    date_to = dt.date.fromisoformat(params["to"]) if params.get("to") else None
+    found = Search(locale.pk, parsed, (), date_from, date_to, type_ids)
+    counts = found.counts()
+    total = sum(counts.get(pk, 0) for pk in type_ids) if type_ids else sum(counts.values())
     if not total:
         return 0
-    ranked_ids = views.RankedIds(entries, locale, parsed, total, by_date=params.get("sort") == "date")
+    ranked_ids = views.RankedIds(found, total, by_date=params.get("sort") == "date")
     start = (min(int(params.get("page", 1)), (total - 1) // views.PER_PAGE + 1) - 1) * views.PER_PAGE
     ids = ranked_ids[start : start + views.PER_PAGE]
-    return len(list(SearchEntry.objects.filter(pk__in=ids).select_related("page")))
+    return len(views._result_rows(ids))
 
 
 def measure(runs):
