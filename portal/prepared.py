@@ -228,3 +228,20 @@ class SQLTemplate(_CompiledOnce):
         for index, name, placeholder in inside:
             params[index] = params[index].replace(placeholder, values[name])
         return sql, params
+
+
+# Queries made for a key (a page model, a shape of search…), kept for the life of the process.
+_KEPT = {}
+MAX_KEPT = 1024
+
+
+def kept(key, make):
+    """The PreparedQuery or SQLTemplate kept under ``key``, made by ``make()`` the first time.
+    Past ``MAX_KEPT`` keys a query is made for each call instead, so keys drawn from requests
+    cannot grow the process without bound."""
+    query = _KEPT.get(key)
+    if query is None:
+        query = make()
+        if len(_KEPT) < MAX_KEPT:
+            query = _KEPT.setdefault(key, query)
+    return query

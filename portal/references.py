@@ -11,7 +11,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
 from portal.i18n import only_public
-from portal.prepared import PreparedQuery
+from portal.prepared import PreparedQuery, kept
 
 
 def _resolve_model(model):
@@ -77,23 +77,18 @@ def localized_related_pages(page, request=None):
     if not page.pk:
         return []
     model = page.related_links.model
-    query = _related_queries.get(model)
-    if query is None:
 
-        def build(page_id, locale_id):
-            links = model.objects.filter(page_id=page_id)
-            order = links.filter(target__translation_key=OuterRef("translation_key")).order_by("sort_order")
-            return (
-                Page.objects.live()
-                .filter(translation_key__in=links.values("target__translation_key"), locale_id=locale_id)
-                .exclude(pk=page_id)
-                .annotate(link_order=Subquery(order.values("sort_order")[:1]))
-                .only(*LINK_FIELDS)
-                .order_by("link_order", "pk")
-            )
+    def build(page_id, locale_id):
+        links = model.objects.filter(page_id=page_id)
+        order = links.filter(target__translation_key=OuterRef("translation_key")).order_by("sort_order")
+        return (
+            Page.objects.live()
+            .filter(translation_key__in=links.values("target__translation_key"), locale_id=locale_id)
+            .exclude(pk=page_id)
+            .annotate(link_order=Subquery(order.values("sort_order")[:1]))
+            .only(*LINK_FIELDS)
+            .order_by("link_order", "pk")
+        )
 
-        query = _related_queries[model] = PreparedQuery(build, page_id=int, locale_id=int)
+    query = kept(("related-pages", model), lambda: PreparedQuery(build, page_id=int, locale_id=int))
     return only_public(query.fetch(page_id=page.pk, locale_id=page.locale_id), request)
-
-
-_related_queries = {}  # link model → its PreparedQuery

@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from portal.cache import chrome, shared
-from portal.prepared import PreparedQuery
+from portal.prepared import PreparedQuery, kept
 
 
 def find_site(request):
@@ -138,18 +138,15 @@ def _route(request, chain, components):
 def _load_specific(page, model):
     """``page`` as its specific type in one query, with its locale and what the model asks for
     (``route_select_related``)."""
-    query = _specific_queries.get(model)
-    if query is None:
-        related = ("locale", *getattr(model, "route_select_related", ()))
-        # Unordered: the primary key gives one row at most, and ordering by it would make Django
-        # compare every selected column with the ordering (a noticeable cost on wide pages).
-        query = PreparedQuery(lambda pk: model.objects.select_related(*related).filter(pk=pk).order_by()[:1], pk=int)
-        _specific_queries[model] = query
+    related = ("locale", *getattr(model, "route_select_related", ()))
+    # Unordered: the primary key gives one row at most, and ordering by it would make Django
+    # compare every selected column with the ordering (a noticeable cost on wide pages).
+    query = kept(
+        ("specific-page", model),
+        lambda: PreparedQuery(lambda pk: model.objects.select_related(*related).filter(pk=pk).order_by()[:1], pk=int),
+    )
     found = query.fetch(pk=page.pk)
     return found[0] if found else page.specific
-
-
-_specific_queries = {}  # page model → its PreparedQuery
 
 
 def _specific_parents(request, chain, index):

@@ -16,7 +16,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import BooleanField, Count, Expression, F, IntegerField, Q
 from django.utils.functional import cached_property
 
-from portal.prepared import SQLTemplate
+from portal.prepared import SQLTemplate, kept
 from search.models import SearchEntry
 from search.text import ParsedQuery
 
@@ -166,13 +166,9 @@ class Relevance(Expression):
         return "(" + (" + ".join(parts) or "0") + ")", params
 
 
-def relevance(parsed, exact_in_text=True):
-    return Relevance(parsed, exact_in_text)
-
-
-def ranked(entries, locale, parsed, exact_in_text=True):
+def ranked(entries, parsed, exact_in_text=True):
     """``entries`` ordered by relevance, then newest first."""
-    return entries.annotate(score=relevance(parsed, exact_in_text)).order_by(
+    return entries.annotate(score=Relevance(parsed, exact_in_text)).order_by(
         "-score", F("date").desc(nulls_last=True), "-pk"
     )
 
@@ -181,7 +177,7 @@ def newest_scored(entries, parsed, window):
     """The ``window`` newest of ``entries`` as ``(id, date, score)`` rows, newest first."""
     return (
         newest(entries)
-        .annotate(entry_id=F("pk"), entry_date=F("date"), score=relevance(parsed, exact_in_text=False))
+        .annotate(entry_id=F("pk"), entry_date=F("date"), score=Relevance(parsed, exact_in_text=False))
         .values_list("entry_id", "entry_date", "score")[:window]
     )
 
@@ -289,13 +285,11 @@ class Search:
 
     def _rows(self, name, build, with_types=True, ranked=True, wrap=None, extra=()):
         shape, values = self._values(with_types, ranked)
-        key = (name, shape)
-        template = _TEMPLATES.get(key)
-        if template is None:
-            kinds = {name: _KINDS.get(name.rstrip("0123456789"), str) for name in values}
-            template = SQLTemplate(lambda **placeholders: build(Search._from_values(shape, placeholders)), **kinds)
-            if len(_TEMPLATES) < MAX_TEMPLATES:
-                _TEMPLATES[key] = template
+        kinds = {name: _KINDS.get(name.rstrip("0123456789"), str) for name in values}
+        template = kept(
+            ("search", name, shape),
+            lambda: SQLTemplate(lambda **placeholders: build(Search._from_values(shape, placeholders)), **kinds),
+        )
         filled = template.fill(**values)
         if filled is None:  # a value that is not plain words: compiled for this search alone
             filled = build(self).query.sql_with_params()
@@ -309,10 +303,8 @@ def _counts_query(search):
     return search.entries(with_types=False).order_by().values_list("content_type_id").annotate(n=Count("pk"))
 
 
+# What each value of a search is (the rest are words and paths); a handful of shapes in practice.
 _KINDS = {"locale_id": int, "type": int, "date_from": datetime.date, "date_to": datetime.date}
-# Compiled searches by shape: a handful in practice (word counts up to MAX_QUERY_WORDS, filters).
-_TEMPLATES = {}
-MAX_TEMPLATES = 512
 
 
 def newest(entries):

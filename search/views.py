@@ -19,7 +19,7 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.cache import chrome
 from portal.i18n import all_locales, is_public, restricted_paths
-from portal.prepared import PreparedQuery
+from portal.prepared import PreparedQuery, kept
 from portal.references import LINK_FIELDS
 from portal.routing import find_site
 from portal.text import fold, normalise_query
@@ -167,7 +167,7 @@ class RankedIds:
         if self.by_date or (self.total > LARGE_RESULT and item.start >= RANK_WINDOW):
             return list(newest(self.search.entries()).values_list("pk", flat=True)[item])
         if self.total <= LARGE_RESULT:
-            ranking = ranked(self.search.entries(), None, self.search.parsed)
+            ranking = ranked(self.search.entries(), self.search.parsed)
             return list(ranking.values_list("pk", flat=True)[item])
         return self.search.window_ids(RANK_WINDOW, item.start, min(item.stop, RANK_WINDOW))
 
@@ -177,22 +177,19 @@ def _result_rows(ids):
     number of results (portal.prepared), so a page of ten is compiled and planned once."""
     if not ids:
         return []
-    query = _RESULT_ROWS.get(len(ids))
-    if query is None:
-        names = [f"id{i}" for i in range(len(ids))]
-        query = PreparedQuery(
+    names = [f"id{i}" for i in range(len(ids))]
+    query = kept(
+        ("search-results", len(ids)),
+        lambda: PreparedQuery(
             lambda **ids: (
                 SearchEntry.objects.filter(pk__in=[ids[name] for name in names])
                 .select_related("page")
                 .only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS)
             ),
             **dict.fromkeys(names, int),
-        )
-        _RESULT_ROWS[len(ids)] = query
-    return query.fetch(**{f"id{i}": pk for i, pk in enumerate(ids)})
-
-
-_RESULT_ROWS = {}  # number of results → PreparedQuery (at most PER_PAGE of them)
+        ),
+    )
+    return query.fetch(**dict(zip(names, ids, strict=True)))
 
 
 def _content_type_id(model):

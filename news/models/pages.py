@@ -364,8 +364,6 @@ class NewsPage(BasePage):
             meta_description_short=Truncator(description).chars(200),
             share_url=quote(context["canonical_url"] or "", safe=""),
             share_title=quote(self.title, safe=""),
-        )
-        context.update(
             section=section,
             section_feeds=section.feed_urls(request),
             news_index=index,

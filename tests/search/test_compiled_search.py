@@ -9,7 +9,7 @@ from django.db.models import Count
 from wagtail.models import Locale
 
 from home.models import StandardPage
-from search import query
+from portal import prepared
 from search.query import Search, newest_scored
 from search.text import parse_query
 
@@ -47,12 +47,12 @@ def test_compiled_search_matches_the_querysets(text):
 
 def test_each_shape_is_compiled_once(monkeypatch):
     vi = Locale.objects.get(language_code="vi")
-    monkeypatch.setattr(query, "_TEMPLATES", {})
+    monkeypatch.setattr(prepared, "_KEPT", {})
     for text in ("hữu nghị", "hợp tác", "việt nam"):  # two words with marks: one shape
         Search(vi.pk, parse_query(text)).counts()
     Search(vi.pk, parse_query("huu nghi")).counts()  # no marks, but counts read folded words only
     Search(vi.pk, parse_query("nghị")).counts()  # one word: another shape
-    assert len(query._TEMPLATES) == 2
+    assert len(prepared._KEPT) == 2
 
 
 def test_a_value_that_is_not_plain_words_is_compiled_for_itself():
