@@ -31,7 +31,9 @@ def approve(page, live_server, article):
     page.goto(live_server.url + f"/admin/pages/{article.pk}/edit/")
     open_actions(page)
     page.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])").click()
-    expect(page.locator(".messages")).to_be_visible()
+    # Wagtail always renders the .messages box (with earlier messages too): wait for the one
+    # naming this page, which the action leaves once it is saved.
+    expect(page.locator(".messages li").filter(has_text=article.title)).to_be_visible()
 
 
 def test_collaborator_editor_leadership_in_the_admin(page, live_server):
@@ -48,7 +50,7 @@ def test_collaborator_editor_leadership_in_the_admin(page, live_server):
     page.keyboard.press("Tab")
     open_actions(page)
     page.locator("button[name='action-submit']").click()
-    expect(page.locator(".messages")).to_be_visible()
+    expect(page.locator(".messages li").filter(has_text=TITLE)).to_be_visible()
     article = NewsPage.objects.get(title=TITLE)
     assert not article.live
     assert article.current_workflow_task.name == roles.EDITOR_REVIEW_TASK
