@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "foreign_relations",
     "editorial",
     "search",
+    "importer",
     "demo",
     # Wagtail
     "wagtail_localize",

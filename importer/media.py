@@ -1,0 +1,180 @@
+"""Pictures and documents of the old site, read from a local folder (never from the network).
+
+An old address such as ``http://kufo.vn/wp-content/uploads/2022/09/anh.jpg`` is looked for as
+``<media-dir>/wp-content/uploads/2022/09/anh.jpg`` (or under ``<media-dir>/kufo.vn/``, as
+``wget --mirror`` saves it); WordPress's resized copies (``anh-300x200.jpg``) fall back to the
+original. Each file becomes one Wagtail image or document, found again on the next run.
+"""
+
+import hashlib
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.images import get_image_dimensions
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from portal.text import fold, nfc, slugify_vi
+from portal.uploads import validate_document_file
+
+from .models import ImportedFile
+
+_RESIZED = re.compile(r"-\d+x\d+(\.\w+)$")
+_SCALED = re.compile(r"-(scaled|rotated)(\.\w+)$")
+
+
+class MediaLibrary:
+    def __init__(self, folders, collection=None, dry_run=False, user=None):
+        self.folders = [Path(folder).resolve() for folder in folders]
+        self.collection = collection
+        self.dry_run = dry_run
+        self.user = user
+        self.missing = {}  # old address → the item that wanted it
+        self.refused = {}  # old address → why the file was not taken
+        self.created_images = 0
+        self.created_documents = 0
+        self.reused = 0
+        self._known = {}  # relative path → image or document, for this run
+
+    # --- finding files -----------------------------------------------------------------------
+
+    def locate(self, url):
+        """(relative path, absolute path) of the file for ``url``, or (relative path, None)."""
+        parts = urlsplit(url)
+        path = unquote(parts.path).lstrip("/")
+        relative = str(PurePosixPath(path))
+        if not path or ".." in PurePosixPath(path).parts:
+            return relative, None
+        names = [path]
+        for pattern, replacement in ((_RESIZED, r"\1"), (_SCALED, r"\2")):
+            if pattern.search(path):
+                names.append(pattern.sub(replacement, path))
+        for folder in self.folders:
+            for name in names:
+                for candidate in (folder / name, folder / parts.netloc / name):
+                    try:
+                        resolved = candidate.resolve()
+                    except OSError:
+                        continue
+                    if resolved.is_file() and resolved.is_relative_to(folder):
+                        return str(PurePosixPath(name)), resolved
+        return relative, None
+
+    def exists(self, url):
+        return self.locate(url)[1] is not None
+
+    # --- images and documents ----------------------------------------------------------------
+
+    def image(self, url, alt="", caption="", item=None):
+        relative, path = self.locate(url)
+        if path is None:
+            self.missing.setdefault(url, item)
+            return None
+        if relative in self._known:
+            return self._known[relative]
+        extension = path.suffix.lower().lstrip(".")
+        allowed = [e.lower() for e in getattr(settings, "WAGTAILIMAGES_EXTENSIONS", ["gif", "jpg", "jpeg", "png"])]
+        if extension not in allowed:
+            self.refused[url] = f".{extension}"
+            return None
+        if self.dry_run:
+            self._known[relative] = None
+            return None
+        checksum = _sha1(path)
+        record = ImportedFile.objects.filter(path=relative).select_related("image").first()
+        Image = get_image_model()
+        if record is not None and record.image is not None:
+            image = record.image
+            if record.checksum != checksum:  # the old site's file changed: take the new one
+                if not self._check_image(url, path):
+                    return None
+                with path.open("rb") as handle:
+                    image.file = File(handle, name=_file_name(path))
+                    image.save()
+                record.checksum = checksum
+                record.save(update_fields=["checksum"])
+            self.reused += 1
+            self._known[relative] = image
+            return image
+        if not self._check_image(url, path):
+            return None
+        title = nfc(alt or caption or path.stem.replace("-", " ").replace("_", " "))[:255]
+        image = Image(title=title, uploaded_by_user=self.user)
+        if self.collection is not None:
+            image.collection = self.collection
+        with path.open("rb") as handle:
+            image.file = File(handle, name=_file_name(path))
+            image.file_size = path.stat().st_size
+            image.save()
+        ImportedFile.objects.update_or_create(path=relative, defaults={"image": image, "checksum": checksum})
+        self.created_images += 1
+        self._known[relative] = image
+        return image
+
+    def _check_image(self, url, path):
+        width, height = get_image_dimensions(str(path))
+        if not width or not height:
+            self.refused[url] = "not a picture"
+            return False
+        limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
+        if limit and width * height > limit:
+            self.refused[url] = f"{width}×{height} pixels"
+            return False
+        return True
+
+    def document(self, url, title="", item=None):
+        relative, path = self.locate(url)
+        if path is None:
+            self.missing.setdefault(url, item)
+            return None
+        if relative in self._known:
+            return self._known[relative]
+        if self.dry_run:
+            self._known[relative] = None
+            return None
+        checksum = _sha1(path)
+        record = ImportedFile.objects.filter(path=relative).select_related("document").first()
+        Document = get_document_model()
+        with path.open("rb") as handle:
+            upload = File(handle, name=_file_name(path))
+            if record is not None and record.document is not None and record.checksum == checksum:
+                self.reused += 1
+                self._known[relative] = record.document
+                return record.document
+            try:
+                validate_document_file(upload)
+            except ValidationError as error:
+                self.refused[url] = " ".join(error.messages)
+                return None
+            upload.seek(0)
+            if record is not None and record.document is not None:
+                document = record.document
+                document.file = upload
+            else:
+                document = Document(title=nfc(title or path.stem)[:255], uploaded_by_user=self.user)
+                if self.collection is not None:
+                    document.collection = self.collection
+                document.file = upload
+                self.created_documents += 1
+            document.save()
+        ImportedFile.objects.update_or_create(path=relative, defaults={"document": document, "checksum": checksum})
+        self._known[relative] = document
+        return document
+
+
+def _sha1(path):
+    digest = hashlib.sha1()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _file_name(path):
+    """An ASCII file name for storage: "Ảnh hội nghị.JPG" → "anh-hoi-nghi.jpg"."""
+    stem = slugify_vi(fold(path.stem), max_length=60) or "tep"
+    return f"{stem}{path.suffix.lower()}" if path.suffix else stem
