@@ -54,6 +54,8 @@ def _language_from_path(request):
 
 
 def page_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"message": "Not found."}, status=404)
     with translation.override(_language_from_path(request)):
         body = loader.render_to_string("404.html", {"request_path": request.path}, request)
     return HttpResponse(body, status=404)
@@ -65,9 +67,15 @@ def server_error(request):
     A database outage answers 503 with ``Retry-After`` (load balancers and crawlers retry later)."""
     import sys
 
+    database_down = isinstance(sys.exc_info()[1], DatabaseError)
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"message": "Server error."}, status=503 if database_down else 500)
+        if database_down:
+            response["Retry-After"] = "30"
+        return response
     with translation.override(_language_from_path(request)):
         body = loader.get_template("500.html").render({"LANGUAGE_CODE": translation.get_language()})
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    if database_down:
         response = HttpResponse(body, status=503)
         response["Retry-After"] = "30"
         return response

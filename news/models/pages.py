@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -28,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from news import listing
 from news.images import ARTICLE_SPECS, BODY_SPECS, SOCIAL_SPECS, prefetch_renditions
+from news.serializers import AuthorField, PictureField, SectionField, SourceField, TopicsField
 from portal.blocks import BaseStreamBlock
 from portal.images import shared_filter
 from portal.models import BasePage, Department
@@ -286,6 +288,17 @@ class NewsPage(BasePage):
         index.FilterField("is_hot"),
     ]
     search_fold_fields = BasePage.search_fold_fields + ("lead", "body", "author_name", "hero_caption")
+    api_fields = [
+        APIField("date"),
+        APIField("lead"),
+        APIField("body"),
+        APIField("section", serializer=SectionField()),
+        APIField("topics", serializer=TopicsField()),
+        APIField("picture", serializer=PictureField()),
+        APIField("author", serializer=AuthorField()),
+        APIField("source", serializer=SourceField()),
+        APIField("is_hot"),
+    ]
     override_translatable_fields = [SynchronizedField("topics")]
     parent_page_types = ["news.NewsSectionPage"]
     subpage_types = []
