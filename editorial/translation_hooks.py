@@ -1,8 +1,6 @@
-"""Admin wiring of the translators' work, imported by editorial/wagtail_hooks.py.
+"""Admin wiring of the translators' work (the backlog), imported by editorial/wagtail_hooks.py.
 
-This app's hooks are registered before wagtail-localize's (INSTALLED_APPS order), so the guarded
-URL patterns of ``portal.localize_compat`` shadow wagtail-localize's own, and the ``before_*``
-hooks below run before wagtail-localize's.
+The guards on wagtail-localize's views live in the ``translation`` app (translation/wagtail_hooks.py).
 """
 
 from django.urls import path, reverse
@@ -12,14 +10,12 @@ from wagtail.admin.menu import MenuItem
 
 from editorial import translation_backlog as backlog
 from editorial.translation_views import TranslationBacklogPanel, TranslationBacklogView, submit_translation_for_review
-from portal import localize_compat
 from portal.language_notice import CrossLanguagePageLinkHandler
 
 
 @hooks.register("register_admin_urls")
 def register_translation_urls():
     return [
-        *localize_compat.guarded_urls(),
         path("translation/backlog/", TranslationBacklogView.as_view(), name="editorial_translation_backlog"),
         path(
             "translation/backlog/results/",
@@ -54,12 +50,6 @@ def register_backlog_menu_item():
 def add_backlog_panel(request, panels):
     if backlog.can_view_backlog(request.user):
         panels.append(TranslationBacklogPanel())
-
-
-hooks.register("before_edit_page", localize_compat.publish_from_editor)
-hooks.register("before_edit_snippet", localize_compat.guard_snippet_locale)
-hooks.register("before_delete_snippet", localize_compat.guard_snippet_delete)
-hooks.register("before_create_snippet", localize_compat.guard_snippet_create)
 
 
 @hooks.register("register_rich_text_features", order=100)  # after Wagtail's own page link handler

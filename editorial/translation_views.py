@@ -16,7 +16,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from editorial import translation_backlog as backlog
-from portal.localize_compat import save_translation
+from translation.localize_compat import save_translation
 
 
 class TranslationBacklogView(ReportView):

@@ -10,7 +10,3 @@ class PortalConfig(AppConfig):
         from portal import cache_signals
 
         cache_signals.connect_delete_handlers()
-
-        from portal import localize_compat
-
-        localize_compat.install()  # wagtail-localize gaps (tables)

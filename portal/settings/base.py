@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "news",
     "foreign_relations",
     "editorial",
+    "translation",  # before wagtail_localize: its guards shadow some of its views
     "search",
     "importer",
     "demo",
@@ -215,7 +216,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.LoginForm"  # translated pass
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # slugs are ASCII, folded from Vietnamese titles
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations stay drafts
 # Machine translation in the translation editor: off unless DEEPL_AUTH_KEY or LIBRETRANSLATE_URL is set.
-from portal.machine_translation import machine_translator_setting  # noqa: E402
+from translation.machine_translation import machine_translator_setting  # noqa: E402
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Liên hiệp các Tổ chức Hữu nghị")

@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from portal.localize_compat import save_translation
+from translation.localize_compat import save_translation
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The wagtail-localize work-arounds of portal/localize_compat.py, each shown against the gap it covers."""
+"""The wagtail-localize work-arounds of translation/localize_compat.py, each shown against the gap it covers."""
 
 import pytest
 from django.db import transaction
@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 from wagtail_localize.segments import StringSegmentValue
 
-from portal import localize_compat
+from translation import localize_compat
 
 from .conftest import english_of, make_article
 

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.strings import StringValue
 
-from portal.machine_translation import LibreTranslateTranslator, machine_translator_setting
+from translation.machine_translation import LibreTranslateTranslator, machine_translator_setting
 
 from .conftest import make_article
 
@@ -65,7 +65,7 @@ def test_configured_from_the_environment():
     assert deepl["CLASS"] == "wagtail_localize.machine_translators.deepl.DeepLTranslator"
     assert deepl["OPTIONS"]["AUTH_KEY"] == "key:fx"
     libre = machine_translator_setting({"LIBRETRANSLATE_URL": "http://mt.local/", "LIBRETRANSLATE_API_KEY": "k"})
-    assert libre["CLASS"] == "portal.machine_translation.LibreTranslateTranslator"
+    assert libre["CLASS"] == "translation.machine_translation.LibreTranslateTranslator"
     assert libre["OPTIONS"] == {"URL": "http://mt.local/", "API_KEY": "k", "TIMEOUT": 30}
 
 

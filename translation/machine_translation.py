@@ -31,7 +31,7 @@ def machine_translator_setting(environ):
         }
     if environ.get("LIBRETRANSLATE_URL"):
         return {
-            "CLASS": "portal.machine_translation.LibreTranslateTranslator",
+            "CLASS": "translation.machine_translation.LibreTranslateTranslator",
             "OPTIONS": {
                 "URL": environ["LIBRETRANSLATE_URL"],
                 "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),

@@ -11,7 +11,14 @@
    * a snippet is translated, edited or synchronised in a language only by a user who holds page
      rights somewhere in that language's tree (translators: the English tree, editors: the
      Vietnamese one) and the snippet type's permission;
-   * "sync and publish immediately" needs publish rights on every translation it would publish.
+   * "sync and publish immediately" needs publish rights on every translation it would publish;
+   * "convert to alias" gives the page the source's content and live state at once, with no
+     workflow: only for users who may publish that page;
+   * the translations report (every page and snippet, drafts included) is for holders of the
+     ``submit_translation`` permission (translators, leadership), the editor's snippet API for users
+     with a permission on the snippet type.
+
+   translation/routes.py classifies every route of wagtail-localize (who may use it and why).
 
 2. Publishing (stale treebeard ``numchild``). ``Translation.save_target(publish=True)`` publishes
    through ``transaction.on_commit`` with the revision whose cached page object predates children
@@ -159,6 +166,51 @@ def sync_translations(request, translation_source_id):
     return update_translations.UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
 
 
+def convert_page_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page": the page takes the source's content *and live
+    state* at once, with no workflow, so only a user who may publish that page may do it."""
+    page = get_object_or_404(Page, pk=page_id, alias_of__isnull=True)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    from wagtail_localize.views import convert
+
+    return convert.convert_to_alias(request, page_id=page_id)
+
+
+def can_view_translations_report(user):
+    """wagtail-localize's translations report lists every page and snippet, drafts included: it is
+    for those who translate or approve translations (the ``submit_translation`` permission)."""
+    if user is None or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm("wagtail_localize.submit_translation")
+
+
+def translations_report(request, results_only=False):
+    if not can_view_translations_report(request.user):
+        raise PermissionDenied
+    from wagtail_localize.views import report
+
+    return report.TranslationsReportView.as_view(results_only=results_only)(request)
+
+
+def snippet_titles(request, app_label, model_name, pk=None):
+    """The editor's snippet chooser API (titles and edit links): only for users with some
+    permission on that snippet type."""
+    from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+    from wagtail_localize.views import snippets_api
+
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    user = request.user
+    actions = ("add", "change", "delete", "view")
+    if not (user.is_superuser or any(user.has_perm(get_permission_name(a, model)) for a in actions)):
+        raise PermissionDenied
+    if pk is None:
+        view = snippets_api.SnippetViewSet.as_view({"get": "list"})
+        return view(request, app_label=app_label, model_name=model_name)
+    view = snippets_api.SnippetViewSet.as_view({"get": "retrieve"})
+    return view(request, app_label=app_label, model_name=model_name, pk=pk)
+
+
 def _guard_translation(view):
     """Wrap an editor view that takes ``translation_id``: the user must have rights on the target."""
 
@@ -234,6 +286,11 @@ def guarded_urls():
         ),
         path("localize/translate/<int:translation_id>/machine_translate/", _guard_translation(et.machine_translate)),
         path("localize/translate/<int:translation_id>/disable/", _guard_translation(et.stop_translation)),
+        path("localize/page/<int:page_id>/convert_to_alias/", convert_page_to_alias),
+        path("localize/reports/translations/", translations_report),
+        path("localize/reports/translations/results/", translations_report, {"results_only": True}),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/", snippet_titles),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/", snippet_titles),
     ]
 
 

@@ -1,0 +1,169 @@
+"""Every admin route that can change the live English site, tried by a translator (who may edit the
+English tree but not publish): nothing changes for readers, in the sitemap or in the API.
+Leadership, who may publish, still can."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from .conftest import english_of, make_article, translate_all
+
+pytestmark = pytest.mark.django_db
+
+
+def denied(response):
+    """The admin answers a PermissionDenied with 403, or (for its own views) a redirect to its home."""
+    return response.status_code == 403 or (response.status_code == 302 and response.url == reverse("wagtailadmin_home"))
+
+
+def public_view(client, page):
+    """What readers see of ``page``: its live state and title, the page itself, the sitemap, the API."""
+    page = Page.objects.get(pk=page.pk).specific
+    anonymous = client.__class__()
+    api = anonymous.get(f"/api/v2/pages/{page.pk}/")
+    return {
+        "live": page.live,
+        "title": page.title,
+        "url_path": page.url_path,
+        "alias_of": page.alias_of_id,
+        "html": anonymous.get(page.url).status_code if page.live else None,
+        "in_sitemap": (page.full_url or "") in anonymous.get("/sitemap.xml").content.decode(),
+        "in_api": {api.json()["title"]} if api.status_code == 200 else set(),
+    }
+
+
+@pytest.fixture
+def draft_translation(section_vi):
+    """A live Vietnamese article whose English translation is an unreviewed draft."""
+    article = make_article(section_vi, "Bài có bản dịch chưa duyệt")
+    translate_all(article, publish=False, mapping=lambda text: f"Unreviewed {text}")
+    return article, english_of(article)
+
+
+@pytest.fixture
+def approved_translation(section_vi):
+    """A live Vietnamese article with an approved, live English translation."""
+    article = make_article(section_vi, "Bài có bản dịch đã duyệt")
+    translate_all(article, publish=True, mapping=lambda text: f"Approved {text}")
+    return article, english_of(article)
+
+
+def test_translator_cannot_convert_an_unreviewed_draft_to_an_alias(client, translator, draft_translation):
+    _article, english = draft_translation
+    before = public_view(client, english)
+    assert not before["live"] and not before["in_sitemap"] and not before["in_api"]
+    client.force_login(translator)
+    url = reverse("wagtail_localize:convert_to_alias", args=[english.pk])
+    assert denied(client.get(url))
+    assert denied(client.post(url))
+    # Nor through the translation editor's own POST field, which redirects to that route.
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[english.pk]), {"localize-convert-to-alias": "1"})
+    assert response.status_code == 302
+    assert denied(client.post(response.url))
+    assert public_view(client, english) == before
+
+
+def test_translator_cannot_overwrite_an_approved_page_by_aliasing(client, translator, approved_translation):
+    article, english = approved_translation
+    before = public_view(client, english)
+    assert before["live"] and before["in_sitemap"] and before["in_api"] == {english.title}
+    client.force_login(translator)
+    assert denied(client.post(reverse("wagtail_localize:convert_to_alias", args=[english.pk])))
+    after = public_view(client, english)
+    assert after == before and after["title"].startswith("Approved")
+    # The Vietnamese page's switcher still points at the English page, not at an alias of itself.
+    assert english.url in client.__class__().get(article.url).content.decode()
+
+
+def test_leadership_may_convert_to_an_alias(client, leader, approved_translation):
+    article, english = approved_translation
+    client.force_login(leader)
+    response = client.post(reverse("wagtail_localize:convert_to_alias", args=[english.pk]))
+    assert response.status_code == 302
+    english = Page.objects.get(pk=english.pk)
+    assert english.alias_of_id == article.pk and english.title == article.title
+
+
+def test_convert_to_alias_is_hidden_from_translators(client, translator, leader, approved_translation):
+    from wagtail_localize.models import Translation
+
+    _article, english = approved_translation
+    edit = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    # In the translation editor, the script that removes the button is loaded for translators only.
+    client.force_login(translator)
+    assert "translation_editor_rights.js" in client.get(edit).content.decode()
+    client.force_login(leader)
+    assert "translation_editor_rights.js" not in client.get(edit).content.decode()
+    # In Wagtail's own editor (synchronisation stopped), the action menu item likewise.
+    Translation.objects.filter(target_locale=english.locale, source__object_id=english.translation_key).update(
+        enabled=False
+    )
+    client.force_login(translator)
+    assert "localize-convert-to-alias" not in client.get(edit).content.decode()
+    client.force_login(leader)
+    assert "localize-convert-to-alias" in client.get(edit).content.decode()
+
+
+def test_translator_cannot_sync_and_publish(client, translator, approved_translation):
+    from wagtail_localize.models import TranslationSource
+
+    article, english = approved_translation
+    article.title = "Bài đã đổi tên sau khi dịch"
+    article.save_revision().publish()
+    before = public_view(client, english)
+    source = TranslationSource.objects.get_for_instance(article)
+    client.force_login(translator)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert denied(client.post(url, {"publish_translations": "on"}))
+    assert public_view(client, english) == before
+    # Synchronising without publishing leaves drafts: readers see the same page.
+    assert client.post(url, {}).status_code == 302
+    assert public_view(client, english) == before
+
+
+def test_translator_cannot_unpublish_move_delete_or_restrict(client, translator, approved_translation, section_vi, en):
+    _article, english = approved_translation
+    before = public_view(client, english)
+    client.force_login(translator)
+    assert denied(client.post(reverse("wagtailadmin_pages:unpublish", args=[english.pk]), {}))
+    assert denied(client.post(reverse("wagtailadmin_pages:delete", args=[english.pk]), {}))
+    other_section = section_vi.get_translation(en).get_parent()
+    move = reverse("wagtailadmin_pages:move_confirm", args=[english.pk, other_section.pk])
+    client.post(move, {})
+    assert denied(client.post(reverse("wagtailadmin_pages:set_privacy", args=[english.pk]), {"restriction_type": "login"}))
+    assert denied(client.post(reverse("wagtailadmin_pages:set_page_position", args=[english.pk]) + "?position=0"))
+    assert public_view(client, english) == before
+
+
+def test_translator_cannot_publish_by_revert_copy_or_bulk_action(client, translator, approved_translation, en):
+    _article, english = approved_translation
+    before = public_view(client, english)
+    client.force_login(translator)
+    first = english.revisions.order_by("created_at").first()
+    client.post(reverse("wagtailadmin_pages:revisions_revert", args=[english.pk, first.pk]), {"action-publish": "1"})
+    parent = english.get_parent()
+    english_count = Page.objects.live().filter(locale=en).count()
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[english.pk]),
+        {"new_title": "Copied and published", "new_slug": "copied-and-published", "new_parent_page": parent.pk,
+         "publish_copies": "on"},
+    )
+    assert not Page.objects.live().filter(title="Copied and published").exists()
+    for action in ("unpublish", "delete", "publish"):
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + f"?id={english.pk}"
+        client.post(url, {})
+    assert Page.objects.live().filter(locale=en).count() == english_count
+    assert public_view(client, english) == before
+
+
+def test_translations_report_is_for_translators_and_leadership(client, users):
+    url = reverse("wagtail_localize:translations_report")
+    results = reverse("wagtail_localize:translations_report_results")
+    for name in ("bientapvien", "congtacvien"):
+        client.force_login(users[name])
+        assert denied(client.get(url)) and denied(client.get(results))
+        assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
+    for name in ("biendichvien", "truongban"):
+        client.force_login(users[name])
+        assert client.get(url).status_code == 200
+        assert client.get(results).status_code == 200

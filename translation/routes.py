@@ -1,0 +1,176 @@
+"""Who may use each admin route of wagtail-localize, and the routes of Wagtail that change live content.
+
+``LOCALIZE_ROUTES`` classifies every URL name wagtail-localize registers (namespaces
+``wagtail_localize`` and ``wagtaillocales``). tests/translation/test_routes.py reads the installed
+package's URL patterns and fails when a name is missing here, so a new route of a future release
+is used by nobody's guess until someone classifies it. A route marked ``guarded`` is shadowed by a
+view of ``translation.localize_compat.guarded_urls()`` (the test checks that too).
+
+``PAGE_ROUTES`` does the same for Wagtail's page admin (``wagtailadmin_pages``) and the bulk
+actions: those that can change the live site, and the check Wagtail makes there. The portal relies
+on Wagtail's checks for them (only leadership holds publish permission, editorial/setup.py); the
+tests under tests/security/test_live_routes.py try each as the roles who must not succeed.
+"""
+
+from dataclasses import dataclass
+
+# Who may use a route.
+ANY_ADMIN = "any admin user"
+TARGET_EDITORS = "users who may edit the translation (the target), in its language"
+TARGET_PARENT_ADDERS = "users who may add pages under the translation of the parent (translators, leadership)"
+PUBLISHERS = "users who may publish the page it changes (leadership)"
+TRANSLATORS_AND_LEADERSHIP = "holders of the submit_translation permission (translators, leadership)"
+SNIPPET_TYPE_USERS = "users holding a permission on the snippet type"
+ADMINISTRATORS = "administrators (locale permissions; no group of the board holds them)"
+
+
+@dataclass(frozen=True)
+class Route:
+    who: str
+    why: str
+    changes_live: bool = False
+    guarded: bool = False  # shadowed by a view of translation.localize_compat.guarded_urls()
+
+
+LOCALIZE_ROUTES = {
+    "wagtail_localize:javascript_catalog": Route(ANY_ADMIN, "the editor's interface strings; no data"),
+    "wagtail_localize:submit_page_translation": Route(
+        TARGET_PARENT_ADDERS,
+        "creates the English page as a draft (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off); "
+        "wagtail-localize itself checks only the global submit permission",
+        guarded=True,
+    ),
+    "wagtail_localize:submit_snippet_translation": Route(
+        TARGET_EDITORS,
+        "creates the snippet's translation as a draft (the portal's snippets have draft state); the "
+        "snippet type's add permission and rights in the target language",
+        guarded=True,
+    ),
+    "wagtail_localize:update_translations": Route(
+        TARGET_EDITORS,
+        "writes the source's new strings into every translation as drafts; its 'publish immediately' "
+        "option needs publish rights on every translation it would publish",
+        changes_live=True,
+        guarded=True,
+    ),
+    "wagtail_localize:edit_string_translation": Route(
+        TARGET_EDITORS, "stores a translated string; the target changes only when saved", guarded=True
+    ),
+    "wagtail_localize:edit_override": Route(
+        TARGET_EDITORS, "stores an overridden value (an image, a link); nothing live", guarded=True
+    ),
+    "wagtail_localize:download_pofile": Route(TARGET_EDITORS, "reads the strings of one translation", guarded=True),
+    "wagtail_localize:upload_pofile": Route(
+        TARGET_EDITORS, "stores translated strings from a PO file; nothing live", guarded=True
+    ),
+    "wagtail_localize:machine_translate": Route(
+        TARGET_EDITORS, "stores machine-proposed strings; nothing live", guarded=True
+    ),
+    "wagtail_localize:preview_translation": Route(
+        TARGET_EDITORS, "renders the draft translation; wagtail-localize checks edit rights on the target"
+    ),
+    "wagtail_localize:stop_translation": Route(
+        TARGET_EDITORS, "stops synchronising; the page keeps its content and state", guarded=True
+    ),
+    "wagtail_localize:convert_to_alias": Route(
+        PUBLISHERS,
+        "replaces the page with the source's content and live state at once, with no workflow; "
+        "wagtail-localize checks only edit rights",
+        changes_live=True,
+        guarded=True,
+    ),
+    "wagtail_localize:translations_report": Route(
+        TRANSLATORS_AND_LEADERSHIP, "lists every translated page and snippet, drafts included", guarded=True
+    ),
+    "wagtail_localize:translations_report_results": Route(
+        TRANSLATORS_AND_LEADERSHIP, "the same report's results", guarded=True
+    ),
+    "wagtail_localize:snippets_api_listing": Route(
+        SNIPPET_TYPE_USERS, "titles of a snippet type, for the editor's chooser", guarded=True
+    ),
+    "wagtail_localize:snippets_api_detail": Route(
+        SNIPPET_TYPE_USERS, "the title of one snippet, for the editor's chooser", guarded=True
+    ),
+    "wagtaillocales:index": Route(ADMINISTRATORS, "lists the site's languages; Wagtail's locale permissions"),
+    "wagtaillocales:index_results": Route(ADMINISTRATORS, "the same list's results"),
+    "wagtaillocales:add": Route(ADMINISTRATORS, "adds a language", changes_live=True),
+    "wagtaillocales:edit": Route(ADMINISTRATORS, "changes a language's synchronisation", changes_live=True),
+    "wagtaillocales:delete": Route(ADMINISTRATORS, "removes a language", changes_live=True),
+    "wagtaillocales:copy": Route(ADMINISTRATORS, "the add form, filled from another language", changes_live=True),
+    "wagtaillocales:usage": Route(ADMINISTRATORS, "where a language is used"),
+    "wagtaillocales:history": Route(ADMINISTRATORS, "a language's change history"),
+    "wagtaillocales:history_results": Route(ADMINISTRATORS, "the same history's results"),
+}
+
+# Actions of wagtail-localize reached through Wagtail's own edit views (``before_edit_page`` /
+# ``before_edit_snippet`` POST fields), not through a URL of their own.
+LOCALIZE_EDIT_ACTIONS = {
+    "localize-convert-to-alias": Route(
+        PUBLISHERS, "redirects to convert_to_alias (guarded there); the button is hidden from others"
+    ),
+    "localize-restart-translation": Route(
+        TARGET_EDITORS, "re-enables synchronisation; the page keeps its content and state"
+    ),
+    "action=publish (translation editor)": Route(
+        PUBLISHERS, "publishes the translation (translation.localize_compat.publish_from_editor)", changes_live=True
+    ),
+}
+
+PUBLISH = "users with publish permission on the page (leadership)"
+PAGE_ROUTES = {
+    "wagtailadmin_pages:edit": Route(
+        PUBLISH + " publish; others save drafts or submit to the workflow",
+        "Wagtail: the publish action needs can_publish()",
+        changes_live=True,
+    ),
+    "wagtailadmin_pages:add": Route(
+        PUBLISH + " publish at once; others create drafts",
+        "Wagtail: publishing needs can_publish_subpage() on the parent",
+        changes_live=True,
+    ),
+    "wagtailadmin_pages:unpublish": Route(PUBLISH, "Wagtail: can_unpublish() needs publish", changes_live=True),
+    "wagtailadmin_pages:delete": Route(
+        PUBLISH + "; without it only pages with no live page among them",
+        "Wagtail: can_delete() refuses live pages to users without publish",
+        changes_live=True,
+    ),
+    "wagtailadmin_pages:move": Route(
+        PUBLISH + " in the destination when a live page moves",
+        "Wagtail: can_move_to() needs publish in the destination for live pages",
+        changes_live=True,
+    ),
+    "wagtailadmin_pages:move_confirm": Route(PUBLISH, "Wagtail: the same can_move_to() check", changes_live=True),
+    "wagtailadmin_pages:set_page_position": Route(
+        PUBLISH, "Wagtail: can_reorder_children() needs publish", changes_live=True
+    ),
+    "wagtailadmin_pages:copy": Route(
+        PUBLISH + " in the destination to publish the copies; others copy as drafts",
+        "Wagtail: publish_copies needs can_publish_subpage() on the destination",
+        changes_live=True,
+    ),
+    "wagtailadmin_pages:revisions_revert": Route(
+        PUBLISH + " publish the reverted revision; others save it as a draft",
+        "Wagtail: the edit view's publish check",
+        changes_live=True,
+    ),
+    "wagtailadmin_pages:revisions_unschedule": Route(
+        PUBLISH, "Wagtail: can_unschedule() is can_publish()", changes_live=True
+    ),
+    "wagtailadmin_pages:set_privacy": Route(
+        PUBLISH, "Wagtail: can_set_view_restrictions() is can_publish()", changes_live=True
+    ),
+    "wagtailadmin_pages:workflow_action": Route(
+        "the groups of the current task (editors, then leadership; leadership for translations)",
+        "Wagtail: the task's user_can_access_editor / get_actions for the user",
+        changes_live=True,
+    ),
+    "wagtailadmin_pages:convert_alias": Route(
+        "users who may edit the alias",
+        "Wagtail: turns an alias into an ordinary page with the same content and state; nothing readers see changes",
+    ),
+    "wagtail_bulk_action": Route(
+        "per page or snippet, the same checks as the single actions (publish, unpublish, move, delete)",
+        "Wagtail: each bulk action checks every object with the permission tester or policy",
+        changes_live=True,
+    ),
+}
