@@ -38,6 +38,7 @@ class MediaLibrary:
         self.created_images = 0
         self.created_documents = 0
         self.reused = 0
+        self.new_objects = []  # images and documents saved since the caller last looked
         self._known = {}  # relative path → image or document, for this run
 
     # --- finding files -----------------------------------------------------------------------
@@ -95,6 +96,7 @@ class MediaLibrary:
                 with path.open("rb") as handle:
                     image.file = File(handle, name=_file_name(path))
                     image.save()
+                self.new_objects.append(image)
                 record.checksum = checksum
                 record.save(update_fields=["checksum"])
             self.reused += 1
@@ -110,7 +112,8 @@ class MediaLibrary:
             image.file = File(handle, name=_file_name(path))
             image.file_size = path.stat().st_size
             image.save()
-        ImportedFile.objects.update_or_create(path=relative, defaults={"image": image, "checksum": checksum})
+        self.new_objects.append(image)
+        ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
         self.created_images += 1
         self._known[relative] = image
         return image
@@ -161,6 +164,7 @@ class MediaLibrary:
                 document.file = upload
                 self.created_documents += 1
             document.save()
+            self.new_objects.append(document)
         ImportedFile.objects.update_or_create(path=relative, defaults={"document": document, "checksum": checksum})
         self._known[relative] = document
         return document

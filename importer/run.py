@@ -15,12 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage, Topic
 from portal.text import nfc, slugify_vi
 
-from . import html
+from . import html, indexing
 from .media import MediaLibrary
 from .models import ImportedItem
 from .sources import SourceError
@@ -70,6 +72,7 @@ class Importer:
         self.by_url = {}  # normalised old address → source id, for every item of the source
         self.pages = {}  # source id → page id (known or created during this run)
         self.rights = {}
+        self.touched = []  # what the item being written saved, for the reference index
         self.pending_links = []  # items whose body links to articles imported after them
 
     # --- before the run ----------------------------------------------------------------------
@@ -97,8 +100,21 @@ class Importer:
         try:
             if self.options.dry_run:
                 return self._plan(item)
-            with transaction.atomic():
-                return self._write(item)
+            # Wagtail would rebuild the page's reference index on each of its saves (creation,
+            # revision, publication): it is built once, when the item is written.
+            with (
+                transaction.atomic(),
+                disable_reference_index_auto_update(),
+                indexing.indexed_once([NewsPage, StandardPage, NewsSectionPage]),
+            ):
+                outcome = self._write(item)
+                for instance in self.touched + self.media.new_objects:
+                    ReferenceIndex.create_or_update_for_object(instance)
+                for instance in self.touched:
+                    if isinstance(instance, Page):
+                        indexing.index(instance)
+                self.media.new_objects = []
+                return outcome
         except SourceError as error:
             self.counts[FAILED] += 1
             self.problems.append((item.label(), str(error)))
@@ -145,6 +161,8 @@ class Importer:
         return outcome, where
 
     def _write(self, item):
+        self.touched = []
+        self.media.new_objects = []
         record = self._record(item)
         if record is not None and record.page_id is None:
             return self._skip(item, _("its page was deleted on the portal"))
@@ -192,6 +210,7 @@ class Importer:
         if resolver.pending:
             self.pending_links.append(item)
         self.pages[item.source_id] = page.pk
+        self.touched.append(page)
         self._redirect(item, page)
         ImportedItem.objects.update_or_create(
             source_id=item.source_id,
@@ -310,6 +329,7 @@ class Importer:
         if not self.options.as_drafts:
             revision.publish(user=self.options.user)
         self.sections[slug] = section
+        self.touched.append(section)
         self.created_sections.append(name)
         return section, None
 
@@ -321,6 +341,7 @@ class Importer:
             topic = Topic.objects.filter(locale=self.options.locale, slug=slug).first()
             if topic is None:
                 topic = Topic.objects.create(locale=self.options.locale, slug=slug, name=nfc(name)[:120])
+                self.touched.append(topic)
                 self.created_topics.append(name)
             self.topics[slug] = topic
         return self.topics[slug]
@@ -338,15 +359,21 @@ class Importer:
 
     def _redirect(self, item, page):
         own = Redirect.normalise_path(page.url_path)
+        paths = []
         for url in item.old_urls:
             old_path = Redirect.normalise_path(url)
-            if old_path in ("", "/") or old_path == own:
-                continue
-            Redirect.objects.update_or_create(
-                old_path=old_path,
-                site=self.options.site,
-                defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
-            )
+            if old_path not in ("", "/") and old_path != own and old_path not in paths:
+                paths.append(old_path)
+        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=paths, site=self.options.site)}
+        for old_path in paths:
+            redirect = existing.get(old_path)
+            if redirect is None:
+                Redirect.objects.create(
+                    old_path=old_path, site=self.options.site, redirect_page=page, is_permanent=True
+                )
+            elif redirect.redirect_page_id != page.pk or not redirect.is_permanent or redirect.redirect_link:
+                redirect.redirect_page, redirect.redirect_link, redirect.is_permanent = page, "", True
+                redirect.save()
             self.redirects += 1
 
 

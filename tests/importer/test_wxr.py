@@ -189,3 +189,16 @@ def test_the_named_user_needs_the_rights_the_import_uses(run, media_dir):
         run(WXR, "--media-dir", media_dir, "--map", "tin-hoat-dong=hoat-dong-lien-hiep", "--user", "khach")
     assert not ImportedItem.objects.exists()
     assert not NewsPage.objects.filter(title=FIRST).exists()
+
+
+def test_imported_articles_are_searchable_and_their_pictures_in_use(run, media_dir):
+    from wagtail.models import ReferenceIndex
+
+    import_wxr(run, media_dir)
+    page = NewsPage.objects.get(title=FIRST)
+    assert page.pk in [result.pk for result in NewsPage.objects.live().search("Kiện toàn Ban Biên tập")]
+    assert ReferenceIndex.get_references_to(page.hero_image).filter(object_id=str(page.pk)).exists()
+    # Indexing on save works again once the import is over.
+    page.title = "Xylophone quốc tế"
+    page.save()
+    assert page.pk in [result.pk for result in NewsPage.objects.search("Xylophone")]
