@@ -24,10 +24,12 @@ urlpatterns = [
 if settings.PORTAL_BENCH:
     urlpatterns.append(path("bench/trivial/", views.bench_trivial, name="bench_trivial"))
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if (settings.DEBUG or settings.PORTAL_SERVE_MEDIA) and settings.MEDIA_URL.startswith("/"):
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

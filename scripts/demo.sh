@@ -5,8 +5,15 @@ source "$(dirname "$0")/venv.sh" requirements.txt
 PORT="${PORT:-8000}"
 DEMO_PASSWORD="${DEMO_PASSWORD:-huunghi-demo-2022}"
 export DJANGO_SETTINGS_MODULE=portal.settings.dev
+# Served as in production (the portal's own error pages, static files through WhiteNoise);
+# DEBUG=1 make demo gives Django's debug pages for development.
+export DEBUG="${DEBUG:-0}"
 echo "==> Migrating the SQLite database (db.sqlite3)"
 python manage.py migrate --noinput -v0
+case "$DEBUG" in
+  1|true|yes|on) ;;
+  *) echo "==> Collecting the static files (staticfiles/)"; python manage.py collectstatic --noinput -v0 ;;
+esac
 echo "==> Loading the demo content"
 python manage.py load_demo_content --password "$DEMO_PASSWORD" --port "$PORT"
 cat <<MSG

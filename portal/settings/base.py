@@ -240,6 +240,7 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # Static and media files through Django storage.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+WHITENOISE_ROOT = BASE_DIR / "portal" / "root_files"  # files served at the site's root: /favicon.ico
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
@@ -341,6 +342,7 @@ LOGGING = {
 
 # Portal-specific settings.
 PORTAL_STALE_AFTER_DAYS = int(env("PORTAL_STALE_AFTER_DAYS", "30"))
-PORTAL_BENCH = env_bool("PORTAL_BENCH", False)  # routes /bench/trivial/ for `make bench` only
+PORTAL_BENCH = env_bool("PORTAL_BENCH", False)
+PORTAL_SERVE_MEDIA = False  # the demo serves MEDIA_ROOT itself; production through its web server or S3  # routes /bench/trivial/ for `make bench` only
 
 VERBOSE_LANGUAGE_NAMES = {"vi": _("Vietnamese"), "en": _("English")}
