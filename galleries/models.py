@@ -8,6 +8,7 @@ transcript. Either can be attached to an event or an article, which then shows i
 import datetime
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -20,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
+from portal.restrictions import without_view_restrictions
 
 # Renditions of a picture: widths offered to the browser (srcset) and the thumbnail of the grid.
 PICTURE_WIDTHS = (480, 800, 1200)
@@ -171,7 +173,8 @@ class VideoIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        videos = VideoPage.objects.child_of(self).live().public().select_related("listing_image")
+        images = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
+        videos = VideoPage.objects.child_of(self).live().public().prefetch_related(Prefetch("listing_image", images))
         context["videos"] = list(videos.order_by("-date", "title"))
         return context
 
@@ -254,15 +257,17 @@ def localized_page(page_id, locale_id):
 
 
 def attached_media(page):
-    """``(albums, videos)`` attached to ``page`` (in any of its languages), live, of its language."""
-    from wagtail.models import Page, PageViewRestriction
+    """``(albums, videos)`` attached to ``page`` (in any of its languages), live, public, of its
+    language, newest first: one query, as every article shows the box."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+    from wagtail.models import Page
 
     same_page = Page.objects.filter(translation_key=page.translation_key).values("pk")
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    found = []
-    for model in (AlbumPage, VideoPage):
-        queryset = model.objects.live().filter(locale_id=page.locale_id, attached_to__in=same_page)
-        for path in restricted:
-            queryset = queryset.exclude(path__startswith=path)
-        found.append(list(queryset.order_by("-date")))
-    return found[0], found[1]
+    attached = Q(albumpage__attached_to__in=same_page) | Q(videopage__attached_to__in=same_page)
+    queryset = Page.objects.live().filter(attached, locale_id=page.locale_id)
+    found = list(without_view_restrictions(queryset).order_by("-first_published_at", "pk"))
+    album_type = ContentType.objects.get_for_model(AlbumPage).pk  # Django's content type cache: no query
+    albums = [p for p in found if p.content_type_id == album_type]
+    videos = [p for p in found if p.content_type_id != album_type]
+    return albums, videos

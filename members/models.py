@@ -5,8 +5,8 @@ partner country's own language) are the same in every language; its activities (
 it, events it takes part in) are listed automatically from those pages.
 """
 
-from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -37,6 +38,8 @@ NATIVE_LANGUAGES = [
     ("es", _("Spanish")),
 ]
 ACTIVITY_LIMIT = 12
+# The logo on the directory's cards (templates/members/member_index_page.html).
+LOGO_SPEC = "max-120x120"
 
 
 class MemberIndexPage(BasePage):
@@ -56,7 +59,8 @@ class MemberIndexPage(BasePage):
 
     def associations(self, request=None):
         """Live, public associations of this directory, sorted as the reader's language sorts."""
-        queryset = MemberPage.objects.child_of(self).live().public().select_related("logo")
+        images = get_image_model().objects.prefetch_renditions(LOGO_SPEC)
+        queryset = MemberPage.objects.child_of(self).live().public().prefetch_related(Prefetch("logo", images))
         key = sort_key_for(get_language())
         return sorted(queryset, key=lambda page: key(page.title))
 
@@ -186,9 +190,6 @@ class MemberPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["events"], context["news"] = self.activities(request)
         context["leaders"] = list(self.leaders.all())
-        # The partner country's name is marked with its language unless it is the page's own.
-        page_language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
-        context["native_lang"] = self.native_language if self.native_language != page_language else ""
         return context
 
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from events.models import EventIndexPage, upcoming_events
+from events.models import upcoming_events
 
 register = template.Library()
 HOME_LIMIT = 3
@@ -11,14 +11,18 @@ HOME_LIMIT = 3
 
 @register.inclusion_tag("events/includes/upcoming.html", takes_context=True)
 def next_events(context, limit=HOME_LIMIT):
+    """The next events of the page's language (one query). The heading links to their index:
+    events are its direct children, so its address is theirs without the last segment."""
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
     if locale_id is None:
         from wagtail.models import Locale
 
         locale_id = Locale.objects.filter(language_code=get_language()).values_list("pk", flat=True).first()
+    request = context.get("request")
     events = upcoming_events(locale_id, limit=limit) if locale_id else []
-    index = None
+    index_url = None
     if events:
-        index = EventIndexPage.objects.live().filter(locale_id=locale_id).first()
-    return {"request": context.get("request"), "events": events, "index": index}
+        url = events[0].get_url(request)
+        index_url = url.rstrip("/").rsplit("/", 1)[0] + "/" if url else None
+    return {"request": request, "events": events, "index_url": index_url}
