@@ -10,7 +10,11 @@
 
   var items = Array.prototype.slice.call(list.querySelectorAll("[data-gallery-item]"));
   if (!items.length) return;
-  var image = dialog.querySelector("[data-viewer-image]");
+  // The large picture is made here: an <img> without a source is not valid HTML.
+  var image = document.createElement("img");
+  image.className = "gl-viewer__image";
+  image.setAttribute("data-viewer-image", "");
+  dialog.querySelector("[data-viewer-picture]").appendChild(image);
   var caption = dialog.querySelector("[data-viewer-caption]");
   var count = dialog.querySelector("[data-viewer-count]");
   var current = 0;
