@@ -19,7 +19,7 @@ from django.apps import apps as global_apps
 
 from editorial import roles
 
-CONTENT_APPS = ("portal", "home", "news", "foreign_relations")
+CONTENT_APPS = ("portal", "home", "news", "foreign_relations", "events", "galleries", "members", "related_sites")
 NEWS_SECTION = ("news", "newssectionpage")
 # Wagtail's stock groups grant publish on the root page; the portal's groups replace them.
 STOCK_GROUPS = ("Editors", "Moderators")

@@ -50,6 +50,10 @@ for _name, _label in [
     ("partners", "foreign_relations.PartnerPage"),
     ("projects", "foreign_relations.AidProjectPage"),
     ("directives", "foreign_relations.DirectivePage"),
+    ("events", "events.EventPage"),
+    ("albums", "galleries.AlbumPage"),
+    ("videos", "galleries.VideoPage"),
+    ("associations", "members.MemberPage"),
 ]:
     _viewset = typed_pages_endpoint(_name, _label)
     if _viewset is not None:

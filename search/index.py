@@ -36,6 +36,10 @@ SEARCH_TYPES = (
     ("directive", "foreign_relations.DirectivePage", _("Directives and documents")),
     ("partner", "foreign_relations.PartnerPage", _("Partners")),
     ("project", "foreign_relations.AidProjectPage", _("Aid projects")),
+    ("event", "events.EventPage", _("Events")),
+    ("association", "members.MemberPage", _("Member associations")),
+    ("album", "galleries.AlbumPage", _("Photo albums")),
+    ("video", "galleries.VideoPage", _("Videos")),
     ("page", "home.StandardPage", _("Pages")),
 )
 DATE_ATTRIBUTES = ("date", "issue_date", "publication_date", "start_date")

@@ -10,5 +10,6 @@ LOADERS = [
     "demo.loaders.news",
     "demo.loaders.foreign_relations",
     "demo.loaders.contact",
+    "demo.loaders.union_life",
     "demo.loaders.editorial",
 ]

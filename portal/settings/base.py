@@ -35,6 +35,10 @@ INSTALLED_APPS = [
     "home",
     "news",
     "foreign_relations",
+    "members",
+    "events",
+    "galleries",
+    "related_sites",
     "editorial",
     "translation",  # before wagtail_localize: its guards shadow some of its views
     "search",

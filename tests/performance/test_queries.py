@@ -31,12 +31,12 @@ PAGE_TYPES = [
 # Queries of an anonymous view with the page cache off and the chrome and renditions caches warm
 # (a first view after a publish or in a new process reads what they miss in one more query each).
 BUDGETS = {
-    "homepage": 3,  # the page, the newest articles (their ids kept with the chrome), their pictures
+    "homepage": 4,  # the page, the newest articles (their ids kept with the chrome), their pictures, the next events
     "standardpage": 2,
     "contactpage": 2,
     "newsindexpage": 3,  # the page, the newest articles, their pictures (topics, ids: chrome)
     "newssectionpage": 3,  # the page, a page of articles, their pictures
-    "newspage": 3,  # the page, its related pages, its topics (the section's latest: chrome)
+    "newspage": 4,  # the page, its related pages, its topics (the section's latest: chrome), its albums and videos
     "partnerindexpage": 4,  # the page, the partners shown, their logos, their sectors (rows: chrome)
     "partnerpage": 6,
     "projectindexpage": 6,
