@@ -101,7 +101,7 @@ def ranked_ids(locale, text, limit):
     from search.text import parse_query
     from search.views import RankedIds
 
-    parsed = parse_query(normalise_query(text))
+    parsed = parse_query(normalise_query(text), locale.language_code)
     if not parsed:
         return []
     found = Search(locale.pk, parsed)
