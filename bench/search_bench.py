@@ -448,7 +448,7 @@ def engine_call(language, params):
     from search.text import parse_query
 
     locale = Locale.objects.get(language_code=language)
-    parsed = parse_query(normalise_query(params["q"]))
+    parsed = parse_query(normalise_query(params["q"]), language)
     type_ids = []
     if params.get("type"):
         from django.contrib.contenttypes.models import ContentType

@@ -9,6 +9,7 @@ while their app does not define them.
 
 import datetime
 import html
+import re
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -46,6 +47,10 @@ DATE_ATTRIBUTES = ("date", "issue_date", "publication_date", "start_date")
 # Related snippets whose names readers type with a page's words ("chỉ thị", "Ban Bí thư").
 RELATED_NAME_ATTRIBUTES = ("document_type", "issuing_body")
 MAX_TEXT_LENGTH = 20000
+# The page's lead: the first of these it has (the news lead, an introduction, a summary…).
+LEAD_ATTRIBUTES = ("lead", "intro", "summary", "description", "listing_summary", "search_description")
+# Where a phrase cannot run on: between sentences, and between the page's parts.
+_BREAK = re.compile(r"[.!?;:…\n\r•|]+")
 
 
 def search_models():
@@ -105,6 +110,29 @@ def related_names(page):
     return names
 
 
+def page_lead(page):
+    for name in LEAD_ATTRIBUTES:
+        value = getattr(page, name, None)
+        if isinstance(value, str) and value.strip():
+            return nfc(html.unescape(_plain_text(value))).strip()
+    return ""
+
+
+def sequence(*parts, limit=MAX_TEXT_LENGTH):
+    """``" w1 w2 | w3 "``: the folded words of ``parts`` in order, ``|`` between sentences and
+    parts, whole words up to about ``limit`` characters."""
+    runs = []
+    for part in parts:
+        for piece in _BREAK.split(part or ""):
+            found = folded_words(words(piece))
+            if found:
+                runs.append(" ".join(found))
+    joined = " | ".join(runs)
+    if len(joined) > limit:
+        joined = joined[: joined.rfind(" ", 0, limit)]
+    return f" {joined} " if joined.strip() else " "
+
+
 def build_entry(page):
     """An unsaved :class:`SearchEntry` for a live ``page`` (its specific instance)."""
     title = nfc(page.title)
@@ -114,6 +142,8 @@ def build_entry(page):
     title_words = words(title)
     extra = words(" ".join([number, *related_names(page)]))
     all_words = distinct(title_words + extra + [w for text in texts for w in words(text)], MAX_INDEX_WORDS)
+    lead = page_lead(page)
+    text = " ".join(texts)[:MAX_TEXT_LENGTH]
     key = document_key(number)
     if key:
         all_words = distinct(all_words + [key])
@@ -129,7 +159,9 @@ def build_entry(page):
         terms=as_terms(all_words),
         terms_folded=as_terms(distinct(folded_words(all_words))),
         summary=summary,
-        text=" ".join(texts)[:MAX_TEXT_LENGTH],
+        lead_folded=sequence(lead),
+        text_folded=sequence(title, number, *related_names(page), *texts),
+        text=text,
         document_number=number[:100],
         document_key=key,
         document_prefix=document_prefix(words(number)),

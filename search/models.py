@@ -1,8 +1,10 @@
 """The site search index (one row per live page of the searchable types) and the query log.
 
-Every text column holding terms is a space-separated list of distinct lower-case words with a
-leading and a trailing space (``" ngoại giao nhân dân "``), tokenised in Python
-(:mod:`search.text`), so SQLite and PostgreSQL see exactly the same words. PostgreSQL matches
+Every text column holding terms is a space-separated list of lower-case words with a leading
+and a trailing space (``" ngoại giao nhân dân "``), tokenised in Python (:mod:`search.text`), so
+SQLite and PostgreSQL see exactly the same words: ``terms``/``terms_folded`` the distinct words
+of the page (what matching reads), the others the words in order (what phrase ranking reads:
+``" ngoai giao "`` is in ``text_folded`` when the page has "ngoại giao" as a phrase). PostgreSQL matches
 them through GIN indexes on ``array_to_tsvector(string_to_array(btrim(col), ' '))`` on
 generated ``*_vec`` columns (created by the migration), SQLite through ``LIKE '% word %'``.
 """
@@ -25,6 +27,14 @@ class SearchEntry(models.Model):
     title_folded = models.TextField(help_text="Words of the title without diacritics.")
     terms = models.TextField(help_text="Distinct words of the whole page as typed (lower case).")
     terms_folded = models.TextField(help_text="Distinct words of the whole page without diacritics.")
+    lead_folded = models.TextField(
+        blank=True, default=" ", help_text="Words of the lead (summary, introduction) in order, without diacritics."
+    )
+    text_folded = models.TextField(
+        blank=True,
+        default=" ",
+        help_text='Words of the whole page in order without diacritics, "|" between sentences and parts.',
+    )
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Plain text used for result snippets.")
     document_number = models.CharField(max_length=100, blank=True)

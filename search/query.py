@@ -1,24 +1,34 @@
 """Querying the search index: matching, filters and ranking, the same on SQLite and PostgreSQL.
 
-Ranking, highest first:
+Matching: every word of the query other than its stop syllables (:data:`search.text.STOP_VI`),
+folded, is among the page's words; a quoted part of the query must stand together in the page.
 
-1. the document number typed (``12-CT/TW``, ``12/CT-TW``) or a type and serial
-   (``chỉ thị 12``) of a directive;
-2. when the query has diacritics: every word found as typed (over pages that match only once
-   folded); a query typed without diacritics says nothing about them, so no page gains here;
-3. every word in the title as typed, then folded, then the words as a phrase in the title;
-4. the page's date, newest first.
+Ranking, highest first (weights in :func:`relevance`, added up):
+
+1. the document number typed (``12-CT/TW``, ``12 CT TW``) or a type and serial (``chỉ thị 12``);
+2. the query's words standing together as typed, in order: in the title, then in the lead, then
+   anywhere in the page; then its pairs of adjacent words, in the same order of places;
+3. every word in the title, then in the lead, wherever they stand;
+4. when the query has diacritics, the words as typed (a query typed without them says nothing
+   about them, so no page gains here);
+5. the page's date, newest first: it only breaks ties.
+
+Everything is built with Django's ORM (``Case``/``When`` over ``contains`` lookups), so SQLite (the
+demo) ranks exactly as PostgreSQL does; PostgreSQL reaches the matches through the GIN indexes of
+the words (:class:`TermsMatch`).
 """
 
-import datetime
+from django.db.models import BooleanField, Case, Count, Expression, F, IntegerField, Q, Value, When
 
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import BooleanField, Count, Expression, F, IntegerField, Q
-from django.utils.functional import cached_property
-
-from portal.prepared import SQLTemplate, kept
 from search.models import SearchEntry
-from search.text import ParsedQuery
+from search.text import distinct
+
+# Weights of the parts of the score (see the module's docstring).
+DOCUMENT_KEY, DOCUMENT_PREFIX = 1024, 512
+PHRASE_TITLE, PHRASE_LEAD, PHRASE_TEXT = 128, 64, 32
+PAIR_TITLE, PAIR_LEAD, PAIR_TEXT = 8, 4, 2
+WORDS_TITLE, WORDS_LEAD = 16, 8
+EXACT_TITLE, EXACT_TEXT = 24, 12
 
 
 class TermsMatch(Expression):
@@ -38,16 +48,15 @@ class TermsMatch(Expression):
         self.column = F(column) if isinstance(column, str) else column
         self.words = list(words)
 
+    @property
+    def identity(self):
+        return (type(self), tuple(self.words), str(self.column))
+
     def get_source_expressions(self):
         return [self.column]
 
     def set_source_expressions(self, exprs):
         (self.column,) = exprs
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        clone = self.copy()
-        clone.column = self.column.resolve_expression(query, allow_joins, reuse, summarize, for_save)
-        return clone
 
     def as_sql(self, compiler, connection):
         column, params = compiler.compile(self.column)
@@ -69,14 +78,32 @@ class TermsMatch(Expression):
         return f"{vector} @@ %s::tsquery", [*params, tsquery]
 
 
-def _phrase(words):
+def _together(words):
+    """What a column of words in order (:mod:`search.models`) holds when ``words`` stand together."""
     return f" {' '.join(words)} "
+
+
+def _has_phrase(column, words):
+    return Q(**{f"{column}__contains": _together(words)})
+
+
+def _has_all(column, words):
+    condition = Q()
+    for word in words:
+        condition &= Q(**{f"{column}__contains": f" {word} "})
+    return condition
 
 
 def matching(locale, parsed):
     """Entries of ``locale`` that match ``parsed`` (a :class:`search.text.ParsedQuery`)."""
     entries = SearchEntry.objects.filter(locale=locale)
-    condition = Q(TermsMatch("terms_folded", parsed.folded)) if parsed.folded else Q(pk__in=[])
+    required = distinct([*parsed.folded, *(word for phrase in parsed.phrases for word in phrase)])
+    if required:
+        condition = Q(TermsMatch("terms_folded", required))
+        for phrase in parsed.phrases:
+            condition &= _has_phrase("text_folded", phrase)
+    else:
+        condition = Q(pk__in=[])
     if parsed.document_key:
         condition |= Q(document_key=parsed.document_key)
     if parsed.document_prefix:
@@ -90,107 +117,74 @@ def exclude_paths(entries, paths):
     return entries
 
 
-class Relevance(Expression):
+def relevance(parsed, in_text=True):
     """The score that orders results, highest first (see the module's docstring).
 
-    ``exact_in_text=False`` (for queries that match a large share of the site) looks for the
-    words as typed in the titles only: testing the whole text of thousands of pages would cost
-    more than the reader's wait allows, and the first pages of such a list are led by titles.
-
-    Written as SQL directly (``CASE WHEN … LIKE …``, the same on both databases): built from
-    ``Case``/``When``/``Q`` it took Django longer to build and compile than PostgreSQL to run.
-    Words are letters and digits only (:data:`search.text.WORD`), so the ``LIKE`` patterns need
-    no escaping; they are passed as parameters.
+    ``in_text=False`` (for queries that match a large share of the site) looks at titles and
+    leads only: reading the whole text of thousands of pages would cost more than the reader's
+    wait allows, and the first pages of such a list are led by titles.
     """
+    parts = []
 
-    output_field = IntegerField()
-    COLUMNS = ("document_key", "document_prefix", "title_terms", "title_folded")
+    def add(condition, weight):
+        parts.append(Case(When(condition, then=Value(weight)), default=Value(0), output_field=IntegerField()))
 
-    def __init__(self, parsed, exact_in_text=True):
-        super().__init__()
-        self.parsed = parsed
-        self.columns = [F(name) for name in self.COLUMNS]
-        # Pages with every word as typed in their text: tested row by row, so the view asks for
-        # it only while the matches are few.
-        self.terms = TermsMatch("terms", parsed.exact) if parsed.has_marks and exact_in_text else None
-
-    @cached_property
-    def identity(self):  # what Django compares and hashes expressions by (a ParsedQuery is not hashable)
-        parsed = self.parsed
-        words = (tuple(parsed.exact), tuple(parsed.folded), parsed.document_key, parsed.document_prefix)
-        return (type(self), words, self.terms is not None, tuple(self.columns))
-
-    def get_source_expressions(self):
-        return [*self.columns, *([self.terms] if self.terms is not None else [])]
-
-    def set_source_expressions(self, exprs):
-        self.columns = list(exprs[: len(self.COLUMNS)])
-        if self.terms is not None:
-            self.terms = exprs[len(self.COLUMNS)]
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        clone = self.copy()
-        clone.set_source_expressions(
-            [
-                expr.resolve_expression(query, allow_joins, reuse, summarize, for_save)
-                for expr in self.get_source_expressions()
-            ]
-        )
-        return clone
-
-    def as_sql(self, compiler, connection):
-        parsed = self.parsed
-        column = dict(zip(self.COLUMNS, (compiler.compile(expr)[0] for expr in self.columns), strict=True))
-        parts, params = [], []
-
-        def add(condition, values, weight):
-            parts.append(f"CASE WHEN {condition} THEN {weight} ELSE 0 END")
-            params.extend(values)
-
-        def all_in(name, words):
-            return "(" + " AND ".join([f"{column[name]} LIKE %s"] * len(words)) + ")", [f"% {w} %" for w in words]
-
-        if parsed.document_key:
-            add(f"{column['document_key']} = %s", [parsed.document_key], 64)
-        if parsed.document_prefix:
-            add(f"{column['document_prefix']} = %s", [parsed.document_prefix], 32)
-        if parsed.has_marks:
-            if self.terms is not None:
-                sql, terms_params = compiler.compile(self.terms)
-                add(sql, terms_params, 16)
-            add(*all_in("title_terms", parsed.exact), weight=8)
-        if parsed.folded:
-            add(*all_in("title_folded", parsed.folded), weight=4)
-            if len(parsed.folded) > 1:
-                add(f"{column['title_folded']} LIKE %s", [f"%{_phrase(parsed.folded)}%"], 2)
-        return "(" + (" + ".join(parts) or "0") + ")", params
+    if parsed.document_key:
+        add(Q(document_key=parsed.document_key), DOCUMENT_KEY)
+    if parsed.document_prefix:
+        add(Q(document_prefix=parsed.document_prefix), DOCUMENT_PREFIX)
+    phrase = parsed.phrase
+    if len(phrase) > 1:
+        add(_has_phrase("title_folded", phrase), PHRASE_TITLE)
+        add(_has_phrase("lead_folded", phrase), PHRASE_LEAD)
+        if in_text:
+            add(_has_phrase("text_folded", phrase), PHRASE_TEXT)
+        pairs = parsed.pairs
+        if len(pairs) > 1:  # two words: their pair is the phrase
+            for pair in pairs:
+                add(_has_phrase("title_folded", pair), PAIR_TITLE)
+                add(_has_phrase("lead_folded", pair), PAIR_LEAD)
+                if in_text:
+                    add(_has_phrase("text_folded", pair), PAIR_TEXT)
+    if parsed.folded:
+        add(_has_all("title_folded", parsed.folded), WORDS_TITLE)
+        add(_has_all("lead_folded", parsed.folded), WORDS_LEAD)
+    if parsed.has_marks and parsed.exact:
+        typed = parsed.phrase_exact if len(phrase) > 1 else parsed.exact
+        add(_has_phrase("title_terms", typed), EXACT_TITLE)
+        if in_text:
+            add(TermsMatch("terms", parsed.exact), EXACT_TEXT)
+    if not parts:
+        return Value(0, output_field=IntegerField())
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return total
 
 
-def ranked(entries, parsed, exact_in_text=True):
+def ranked(entries, parsed, in_text=True):
     """``entries`` ordered by relevance, then newest first."""
-    return entries.annotate(score=Relevance(parsed, exact_in_text)).order_by(
-        "-score", F("date").desc(nulls_last=True), "-pk"
-    )
+    return entries.annotate(score=relevance(parsed, in_text)).order_by("-score", F("date").desc(nulls_last=True), "-pk")
+
+
+def newest(entries):
+    return entries.order_by(F("date").desc(nulls_last=True), "-pk")
 
 
 def newest_scored(entries, parsed, window):
-    """The ``window`` newest of ``entries`` as ``(id, date, score)`` rows, newest first."""
-    return (
-        newest(entries)
-        .annotate(entry_id=F("pk"), entry_date=F("date"), score=Relevance(parsed, exact_in_text=False))
-        .values_list("entry_id", "entry_date", "score")[:window]
-    )
+    """The ``window`` newest of ``entries`` as ``(id, date, score)`` rows, newest first, scored
+    on their titles and leads."""
+    return newest(entries).annotate(score=relevance(parsed, in_text=False)).values_list("pk", "date", "score")[:window]
+
+
+def _by_score(row):
+    pk, date, score = row
+    return (-score, -(date.toordinal() if date else 0), -pk)
 
 
 class Search:
     """One search: its language, words and filters; the entries it matches, their counts per
-    content type, and the ranked window of the newest.
-
-    The counts and the window run on every search of common words. Their SQL is compiled once
-    per shape of search (how many words, which filters…) and filled in with the words and values
-    of each search (:class:`portal.prepared.SQLTemplate`): Django took longer to build and
-    compile them than PostgreSQL to run them.
-    """
+    content type, and the ranked window of the newest."""
 
     def __init__(self, locale_id, parsed, paths=(), date_from=None, date_to=None, type_ids=()):
         self.locale_id, self.parsed = locale_id, parsed
@@ -208,104 +202,22 @@ class Search:
 
     def counts(self):
         """``{content_type_id: matches}``, whatever types are selected (the filter shows them all)."""
-        return dict(self._rows("counts", _counts_query, with_types=False, ranked=False))
+        rows = self.entries(with_types=False).order_by().values_list("content_type_id").annotate(n=Count("pk"))
+        return dict(rows)
+
+    def ranked_ids(self, start, stop):
+        """Ids ``[start:stop]`` of every match ordered by relevance (the whole text read)."""
+        return list(ranked(self.entries(), self.parsed).values_list("pk", flat=True)[start:stop])
 
     def window_ids(self, window, start, stop):
         """Ids ``[start:stop]`` of the ``window`` newest matches once ordered by relevance.
 
-        One statement that reads each of those entries once: the newest are selected with their
-        score, and only they are sorted by it. (Ranking ``pk IN (the newest)`` instead made
-        PostgreSQL read the whole table to join them back.)
+        One statement reads the newest matches with their scores, each entry once; the few
+        hundred rows are ordered here (ordering ``pk IN (the newest)`` in SQL made PostgreSQL
+        read the whole table to join them back).
         """
-        rows = self._rows(
-            ("window", window),
-            lambda search: newest_scored(search.entries(), search.parsed, window),
-            wrap=lambda sql: (
-                f"SELECT w.entry_id FROM ({sql}) w"
-                " ORDER BY w.score DESC, w.entry_date DESC NULLS LAST, w.entry_id DESC LIMIT %s OFFSET %s"
-            ),
-            extra=(max(0, stop - start), start),
-        )
-        return [row[0] for row in rows]
+        rows = sorted(newest_scored(self.entries(), self.parsed, window), key=_by_score)
+        return [row[0] for row in rows[start:stop]]
 
-    # Compiled once per shape -------------------------------------------------------------------
-
-    def _values(self, with_types, ranked):
-        """The search's shape (what its SQL is built from) and its values by placeholder name;
-        the words as typed only when the query ranks (matching reads the folded words only)."""
-        parsed = self.parsed
-        marks = parsed.has_marks and ranked
-        values = {"locale_id": self.locale_id}
-        values.update((f"folded{i}", word) for i, word in enumerate(parsed.folded))
-        if marks:
-            values.update((f"exact{i}", word) for i, word in enumerate(parsed.exact))
-        if parsed.document_key:
-            values["key"] = parsed.document_key
-        if parsed.document_prefix:
-            values["prefix"] = parsed.document_prefix
-        values.update((f"path{i}", path) for i, path in enumerate(self.paths))
-        if self.date_from:
-            values["date_from"] = self.date_from
-        if self.date_to:
-            values["date_to"] = self.date_to
-        types = self.type_ids if with_types else []
-        values.update((f"type{i}", type_id) for i, type_id in enumerate(types))
-        shape = (
-            len(parsed.folded),
-            len(parsed.exact) if marks else None,
-            bool(parsed.document_key),
-            bool(parsed.document_prefix),
-            len(self.paths),
-            bool(self.date_from),
-            bool(self.date_to),
-            len(types),
-        )
-        return shape, values
-
-    @staticmethod
-    def _from_values(shape, values):
-        folded_count, exact_count, _key, _prefix, path_count, _from, _to, type_count = shape
-        folded = [values[f"folded{i}"] for i in range(folded_count)]
-        exact = [values[f"exact{i}"] for i in range(exact_count)] if exact_count is not None else folded
-        parsed = ParsedQuery(
-            text="",
-            exact=exact,
-            folded=folded,
-            document_key=values.get("key", ""),
-            document_prefix=values.get("prefix", ""),
-        )
-        return Search(
-            values["locale_id"],
-            parsed,
-            [values[f"path{i}"] for i in range(path_count)],
-            values.get("date_from"),
-            values.get("date_to"),
-            [values[f"type{i}"] for i in range(type_count)],
-        )
-
-    def _rows(self, name, build, with_types=True, ranked=True, wrap=None, extra=()):
-        shape, values = self._values(with_types, ranked)
-        kinds = {name: _KINDS.get(name.rstrip("0123456789"), str) for name in values}
-        template = kept(
-            ("search", name, shape),
-            lambda: SQLTemplate(lambda **placeholders: build(Search._from_values(shape, placeholders)), **kinds),
-        )
-        filled = template.fill(**values)
-        if filled is None:  # a value that is not plain words: compiled for this search alone
-            filled = build(self).query.sql_with_params()
-        sql, params = filled
-        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-            cursor.execute(wrap(sql) if wrap else sql, (*params, *extra))
-            return cursor.fetchall()
-
-
-def _counts_query(search):
-    return search.entries(with_types=False).order_by().values_list("content_type_id").annotate(n=Count("pk"))
-
-
-# What each value of a search is (the rest are words and paths); a handful of shapes in practice.
-_KINDS = {"locale_id": int, "type": int, "date_from": datetime.date, "date_to": datetime.date}
-
-
-def newest(entries):
-    return entries.order_by(F("date").desc(nulls_last=True), "-pk")
+    def newest_ids(self, start, stop):
+        return list(newest(self.entries()).values_list("pk", flat=True)[start:stop])

@@ -6,7 +6,6 @@ the same words: NFC, lower case, letters and digits only; the folded form drops 
 """
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -52,6 +51,20 @@ _TYPE_NUMBER = re.compile(
 )
 _DOCUMENT_KEY = re.compile(r"^\d{1,6}[a-z]")
 
+# Syllables and words that carry little meaning alone: a query's other words are required
+# without them, and they add nothing to a page's score on their own (they still count inside
+# the phrase typed). Vietnamese as written; typed without marks, only the folded forms that are
+# rarely another common word.
+STOP_VI = frozenset(
+    "của và các những được cho trong là với về này để thì mà đã tại theo từ ở có một khi đến "
+    "cũng như nhưng sẽ bị do hay hoặc nào đó".split()
+)
+STOP_VI_FOLDED = frozenset("cua va cac nhung duoc cho trong la voi ve nay de thi ma tai theo tu o".split())
+STOP_EN = frozenset(
+    "a an and are as at be by for from has have in is it its of on or that the this to was were "
+    "will with".split()
+)
+
 
 def words(text):
     """The words of ``text``: NFC, lower case, in order."""
@@ -93,28 +106,85 @@ def document_prefix(items):
 
 @dataclass
 class ParsedQuery:
-    """A reader's query split into what the index can match."""
+    """A reader's query split into what the index can match and rank.
+
+    ``exact``/``folded`` are the words a page must hold (distinct, stop syllables left out while
+    other words remain); ``phrase``/``phrase_exact`` every word typed, in order, for ranking pages
+    where they stand together; ``phrases`` the word sequences a page must hold as typed together
+    (a quoted part of the query, or a query made of stop syllables only).
+    """
 
     text: str
     exact: list = field(default_factory=list)  # words as typed, lower case
     folded: list = field(default_factory=list)  # the same words without diacritics
     document_key: str = ""  # "12cttw" when the query looks like a document number
     document_prefix: str = ""  # "12ct" for "12-CT/TW", "12-CT" or "chỉ thị 12"
+    phrase: list = field(default_factory=list)  # every word typed, in order, folded
+    phrase_exact: list = field(default_factory=list)  # the same as typed (lower case)
+    phrases: list = field(default_factory=list)  # [[folded words]] that must stand together
+    stop: frozenset = frozenset()  # the folded words of ``phrase`` that are stop syllables
 
     def __bool__(self):
-        return bool(self.folded or self.document_key or self.document_prefix)
+        return bool(self.folded or self.phrases or self.document_key or self.document_prefix)
 
     @property
     def has_marks(self):
-        return self.exact != self.folded
+        return self.phrase_exact != self.phrase
+
+    @property
+    def pairs(self):
+        """Adjacent words of the query, folded, that are not both stop syllables, in order."""
+        found = []
+        for first, second in zip(self.phrase, self.phrase[1:], strict=False):
+            if (first not in self.stop or second not in self.stop) and (first, second) not in found:
+                found.append((first, second))
+        return found
 
 
-def parse_query(text):
-    exact = distinct(words(text), MAX_QUERY_WORDS)
+def is_stop(word, language=None):
+    """Whether a word (lower case, as typed) is a stop syllable of ``language`` (both when None).
+
+    A Vietnamese word typed with its marks is compared as typed ("của" but not "cửa"); typed
+    without, it is compared folded ("cua" may be "của").
+    """
+    vietnamese = language is None or language.startswith("vi")
+    english = language is None or language.startswith("en")
+    if vietnamese and (word in STOP_VI or (word == fold(word) and word in STOP_VI_FOLDED)):
+        return True
+    return english and word in STOP_EN
+
+
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]")
+
+
+def parse_query(text, language=None):
+    """What the index matches for ``text`` typed in a ``language`` search."""
+    text = nfc(text or "")
+    typed = words(text)[: MAX_QUERY_WORDS * 2]
+    stop_typed = {word for word in typed if is_stop(word, language)}
+    content = [word for word in typed if word not in stop_typed]
+    exact = distinct(content, MAX_QUERY_WORDS)
     folded = distinct(folded_words(exact), MAX_QUERY_WORDS)
     if len(folded) != len(exact):  # two spellings of one folded word: keep them aligned
         exact = [word for word in exact if fold(word) in folded][: len(folded)]
-    parsed = ParsedQuery(text=text, exact=exact, folded=folded)
+    phrase_exact = typed[:MAX_QUERY_WORDS]
+    phrase = folded_words(phrase_exact)
+    phrases = []
+    for quoted in _QUOTED.findall(text):
+        quoted_words = folded_words(words(quoted))[:MAX_QUERY_WORDS]
+        if quoted_words and quoted_words not in phrases:
+            phrases.append(quoted_words)
+    if not folded and len(phrase) > 1 and not phrases:  # stop syllables only: as a phrase
+        phrases.append(phrase)
+    parsed = ParsedQuery(
+        text=text,
+        exact=exact,
+        folded=folded,
+        phrase=phrase,
+        phrase_exact=phrase_exact,
+        phrases=phrases,
+        stop=frozenset(fold(word) for word in stop_typed),
+    )
     query_words = folded_words(words(text))
     flat = " ".join(query_words)
     compact = "".join(query_words)
@@ -132,26 +202,48 @@ def parse_query(text):
 _fold_word = functools.lru_cache(maxsize=65536)(fold)
 
 
-def highlight(text, parsed, length=240, whole=False):
-    """An HTML-escaped snippet of ``text`` around the first matching word, words marked.
+def _marked_spans(text, parsed):
+    """``(start, end)`` of the text to mark, in order: runs of two or more words that stand
+    together in the query too ("ngoại giao nhân dân"); a lone word only when the query is one
+    word, or when the text has none of its phrases (then its words other than stop syllables)."""
+    wanted = set(parsed.phrase) | set(parsed.folded)
+    if not wanted:
+        return []
+    pairs = set(zip(parsed.phrase, parsed.phrase[1:], strict=False))
+    tokens = [(m.start(), m.end(), _fold_word(m.group(0).lower())) for m in WORD.finditer(text)]
+    spans, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and (tokens[j][2], tokens[j + 1][2]) in pairs:
+            j += 1
+        run = {token[2] for token in tokens[i : j + 1]}
+        if j > i and run - parsed.stop:
+            spans.append((tokens[i][0], tokens[j][1]))
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        return spans
+    lone = set(parsed.folded) - parsed.stop if parsed.folded else wanted
+    return [(start, end) for start, end, word in tokens if word in lone]
 
-    Each word is compared folded, so "Da Nang" marks "Đà Nẵng". Every piece of the text is
-    escaped before it is joined with ``<mark>`` tags: the result is safe to render.
+
+def highlight(text, parsed, length=240, whole=False):
+    """An HTML-escaped snippet of ``text`` around the first match, matches marked.
+
+    Words are compared folded, so "Da Nang" marks "Đà Nẵng"; the query's words that stand
+    together in the text are marked as one phrase (:func:`_marked_spans`). Every piece of the
+    text is escaped before it is joined with ``<mark>`` tags: the result is safe to render.
     """
     text = nfc(text or "")
     if not text:
         return ""
-    wanted = set(parsed.folded)
-    # Matches are found as they are needed: a snippet near the start of a long text reads only
-    # that far.
-    found = (m for m in WORD.finditer(text) if _fold_word(m.group(0).lower()) in wanted) if wanted else iter(())
-    first_match = next(found, None)
-    matches = itertools.chain((first_match,), found) if first_match is not None else ()
+    spans = _marked_spans(text, parsed)
     start = 0
     if whole:
         length = len(text)
-    elif first_match is not None:
-        first = first_match.start()
+    elif spans:
+        first = spans[0][0]
         start = max(0, first - length // 3)
         if start:
             space = text.rfind(" ", 0, start)
@@ -162,14 +254,14 @@ def highlight(text, parsed, length=240, whole=False):
         end = space if space > start else end
     pieces = ["…" if start else ""]
     position = start
-    for match in matches:
-        if match.start() < start:
+    for span_start, span_end in spans:
+        if span_start < start:
             continue
-        if match.end() > end:
+        if span_end > end:
             break
-        pieces.append(escape(text[position : match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
-        position = match.end()
+        pieces.append(escape(text[position:span_start]))
+        pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
     pieces.append(escape(text[position:end]))
     if end < len(text):
         pieces.append("…")

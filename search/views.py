@@ -19,13 +19,12 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.cache import chrome
 from portal.i18n import all_locales, is_public, restricted_paths
-from portal.prepared import PreparedQuery, kept
 from portal.references import LINK_FIELDS
 from portal.routing import find_site
 from portal.text import fold, normalise_query
 from search.index import search_models
 from search.models import SearchEntry, SearchLog
-from search.query import Search, exclude_paths, matching, newest, ranked
+from search.query import Search, exclude_paths, matching
 from search.text import highlight, parse_query
 
 MAX_QUERY_LENGTH = 200
@@ -33,7 +32,7 @@ PER_PAGE = 10
 MAX_PAGE_PARAMETER = 12
 POPULAR_DAYS = 30
 # Above this many matches (a query made of the site's most common words), relevance is ranked
-# among the RANK_WINDOW newest matches, with the words as typed looked for in titles only; the
+# among the RANK_WINDOW newest matches, on their titles and leads only (not the whole text); the
 # pages after the window follow by date. Ranking every match would cost time proportional to the
 # size of the site.
 LARGE_RESULT = 1000
@@ -74,9 +73,9 @@ def search_url(language, **params):
 def search(request):
     find_site(request)  # the site from the chrome cache: result links need it, Wagtail would query it
     query = normalise_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
-    parsed = parse_query(query)
     locales = all_locales(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
+    parsed = parse_query(query, language)
     locale = locales.get(language) or Locale.get_default()
 
     types = search_models()
@@ -165,31 +164,19 @@ class RankedIds:
 
     def __getitem__(self, item):
         if self.by_date or (self.total > LARGE_RESULT and item.start >= RANK_WINDOW):
-            return list(newest(self.search.entries()).values_list("pk", flat=True)[item])
+            return self.search.newest_ids(item.start, item.stop)
         if self.total <= LARGE_RESULT:
-            ranking = ranked(self.search.entries(), self.search.parsed)
-            return list(ranking.values_list("pk", flat=True)[item])
+            return self.search.ranked_ids(item.start, item.stop)
         return self.search.window_ids(RANK_WINDOW, item.start, min(item.stop, RANK_WINDOW))
 
 
 def _result_rows(ids):
-    """The entries of a page of results with their pages (for the links): one prepared query per
-    number of results (portal.prepared), so a page of ten is compiled and planned once."""
+    """The entries of a page of results with their pages (for the links)."""
     if not ids:
         return []
-    names = [f"id{i}" for i in range(len(ids))]
-    query = kept(
-        ("search-results", len(ids)),
-        lambda: PreparedQuery(
-            lambda **ids: (
-                SearchEntry.objects.filter(pk__in=[ids[name] for name in names])
-                .select_related("page")
-                .only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS)
-            ),
-            **dict.fromkeys(names, int),
-        ),
+    return list(
+        SearchEntry.objects.filter(pk__in=ids).select_related("page").only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS)
     )
-    return query.fetch(**dict(zip(names, ids, strict=True)))
 
 
 def _content_type_id(model):

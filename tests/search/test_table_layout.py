@@ -26,7 +26,7 @@ def test_counted_and_sorted_columns_lead_the_row():
     assert set(names) == {
         "page_id", "locale_id", "content_type_id", "date", "document_key", "document_prefix", "title_terms",
         "title_folded", "terms_folded_vec", "path", "title", "document_number", "terms", "terms_folded",
-        "summary", "text", "terms_vec",
+        "summary", "text", "terms_vec", "lead_folded", "text_folded",
     }  # fmt: skip
 
 
