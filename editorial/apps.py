@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,8 +10,11 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from wagtail.signals import page_published
+        from wagtail_localize.models import StringTranslation
 
-        from editorial import signals
+        from editorial import signals, slugs
 
+        slugs.register_slug_field_override()
+        pre_save.connect(slugs.fold_translated_slug, sender=StringTranslation, dispatch_uid="editorial-fold-slug")
         post_migrate.connect(signals.setup_after_migrate, sender=self)
         page_published.connect(signals.setup_after_publish, dispatch_uid="editorial-setup-after-publish")

@@ -2,7 +2,7 @@
 # One command from a fresh clone to the demo site: venv, install, migrate, demo content, serve.
 set -euo pipefail
 source "$(dirname "$0")/venv.sh" requirements.txt
-PORT="${PORT:-8000}"
+export PORT="${PORT:-8000}"  # also the admin's base URL in e-mails (portal/settings/dev.py)
 DEMO_PASSWORD="${DEMO_PASSWORD:-huunghi-demo-2022}"
 export DJANGO_SETTINGS_MODULE=portal.settings.dev
 # Served as in production (the portal's own error pages, static files through WhiteNoise);

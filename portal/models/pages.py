@@ -113,6 +113,8 @@ class BasePage(FoldedSearchMixin, Page):
         # Slugs are ASCII folded from the Vietnamese title (đ → d), never percent-encoded.
         if self.title and not self.slug:
             self.slug = slugify_vi(self.title) or "trang"
+        elif self.slug and not self.slug.isascii():
+            self.slug = slugify_vi(self.slug, max_length=255) or "trang"
         return super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
