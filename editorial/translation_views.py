@@ -16,10 +16,11 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from editorial import translation_backlog as backlog
+from portal.spreadsheets import SafeSpreadsheetMixin
 from translation.localize_compat import save_translation
 
 
-class TranslationBacklogView(ReportView):
+class TranslationBacklogView(SafeSpreadsheetMixin, ReportView):
     page_title = _("Translation backlog")
     header_icon = "wagtail-localize-language"
     results_template_name = "editorial/translation_backlog_results.html"

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
 from editorial import reports
+from portal.spreadsheets import SafeSpreadsheetMixin
 
 
-class EditorialReportView(ReportView):
+class EditorialReportView(SafeSpreadsheetMixin, ReportView):
     paginate_by = None
     export_headings = {}
 

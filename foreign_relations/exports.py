@@ -7,18 +7,10 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.spreadsheets import neutralise as safe_cell
 from portal.text import slugify_vi
 
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text of a cell; a leading formula character is neutralised so a spreadsheet never runs it."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
 
 
 def csv_response(filename, header, rows):

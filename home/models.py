@@ -159,6 +159,12 @@ class ContactPage(BasePage, AbstractEmailForm):
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
 
+    def get_submissions_list_view_class(self):
+        """Submissions are typed by anonymous visitors: their export neutralises formulas."""
+        from home.submissions import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["honeypot_field"] = CONTACT_HONEYPOT_FIELD

@@ -10,6 +10,7 @@ from portal.api import api_index, api_not_found, api_router
 from search import views as search_views
 
 urlpatterns = [
+    path("admin/", include("editorial.report_exports")),  # Wagtail's reports, exported safely
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),

@@ -12,6 +12,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from portal.spreadsheets import SafeSpreadsheetMixin
 from search.models import SearchLog
 
 PERIODS = (("7", _("Last 7 days")), ("30", _("Last 30 days")), ("365", _("Last 12 months")))
@@ -65,7 +66,7 @@ def popular_searches(queryset, period=None, language=None, no_results=False):
     return rows
 
 
-class PopularSearchesReportView(ReportView):
+class PopularSearchesReportView(SafeSpreadsheetMixin, ReportView):
     page_title = _("Popular searches")
     header_icon = "search"
     index_url_name = "portal_search_popular"

@@ -1,0 +1,70 @@
+"""Wagtail's own reports, exported with neutralised cells (portal.spreadsheets).
+
+Wagtail registers its reports before any ``register_admin_urls`` hook, so these patterns are
+wired in portal/urls.py ahead of the admin's: same paths (the names still reverse to them), the
+same views with ``SafeSpreadsheetMixin``, behind the admin's access check. Page titles, user names
+and comments in these reports are written by collaborators and translators, so their exports must
+not carry formulas. tests/security/test_spreadsheets.py checks that every exporting admin route is
+covered.
+"""
+
+from functools import update_wrapper
+
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.aging_pages import AgingPagesView
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.locked_pages import LockedPagesView
+from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
+
+from portal.spreadsheets import SafeSpreadsheetMixin
+
+
+class SafeLockedPagesView(SafeSpreadsheetMixin, LockedPagesView):
+    pass
+
+
+class SafeWorkflowView(SafeSpreadsheetMixin, WorkflowView):
+    pass
+
+
+class SafeWorkflowTasksView(SafeSpreadsheetMixin, WorkflowTasksView):
+    pass
+
+
+class SafeLogEntriesView(SafeSpreadsheetMixin, LogEntriesView):
+    pass
+
+
+class SafeAgingPagesView(SafeSpreadsheetMixin, AgingPagesView):
+    pass
+
+
+class SafeSearchTermsReportView(SafeSpreadsheetMixin, SearchTermsReportView):
+    pass
+
+
+def _report(route, view_class):
+    """The report and its results-only variant (both answer ``?export=csv|xlsx``)."""
+    return [
+        path(route, _admin_view(view_class.as_view())),
+        path(f"{route}results/", _admin_view(view_class.as_view(results_only=True))),
+    ]
+
+
+def _admin_view(view):
+    """As the admin's own URLs: access check, no caching; the view's attributes kept (view_class)."""
+    return never_cache(update_wrapper(require_admin_access(view), view))
+
+
+# Mounted under "admin/" in portal/urls.py, before Wagtail's admin URLs.
+urlpatterns = [
+    *_report("reports/locked/", SafeLockedPagesView),
+    *_report("reports/workflow/", SafeWorkflowView),
+    *_report("reports/workflow_tasks/", SafeWorkflowTasksView),
+    *_report("reports/site-history/", SafeLogEntriesView),
+    *_report("reports/aging-pages/", SafeAgingPagesView),
+    *_report("searchpicks/reports/search-terms/", SafeSearchTermsReportView),
+]
