@@ -39,7 +39,12 @@ class MediaLibrary:
         self.created_documents = 0
         self.reused = 0
         self.new_objects = []  # images and documents saved since the caller last looked
-        self._known = {}  # relative path → image or document, for this run
+        self._known = {}
+        self._imported = None  # paths imported by earlier runs, read once
+        if collection is None and not dry_run:
+            from wagtail.models import Collection
+
+            self.collection = Collection.get_first_root_node()  # relative path → image or document, for this run
 
     # --- finding files -----------------------------------------------------------------------
 
@@ -86,7 +91,7 @@ class MediaLibrary:
             self._known[relative] = None
             return None
         checksum = _sha1(path)
-        record = ImportedFile.objects.filter(path=relative).select_related("image").first()
+        record = self._record(relative, "image")
         Image = get_image_model()
         if record is not None and record.image is not None:
             image = record.image
@@ -113,10 +118,28 @@ class MediaLibrary:
             image.file_size = path.stat().st_size
             image.save()
         self.new_objects.append(image)
-        ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
+        if record is None:
+            ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
+        else:
+            record.image, record.document, record.checksum = image, None, checksum
+            record.save()
         self.created_images += 1
         self._known[relative] = image
         return image
+
+    def forget(self, objects):
+        """Forget files saved by an item whose transaction was rolled back."""
+        gone = {(type(obj), obj.pk) for obj in objects}
+        for relative, obj in list(self._known.items()):
+            if obj is not None and (type(obj), obj.pk) in gone:
+                del self._known[relative]
+
+    def _record(self, relative, kind):
+        if self._imported is None:
+            self._imported = set(ImportedFile.objects.values_list("path", flat=True))
+        if relative not in self._imported:
+            return None
+        return ImportedFile.objects.filter(path=relative).select_related(kind).first()
 
     def _check_image(self, url, path):
         width, height = get_image_dimensions(str(path))
@@ -140,7 +163,7 @@ class MediaLibrary:
             self._known[relative] = None
             return None
         checksum = _sha1(path)
-        record = ImportedFile.objects.filter(path=relative).select_related("document").first()
+        record = self._record(relative, "document")
         Document = get_document_model()
         with path.open("rb") as handle:
             upload = File(handle, name=_file_name(path))

@@ -171,14 +171,15 @@ def test_an_item_that_fails_leaves_no_half_article(run, media_dir, monkeypatch):
     original = run_module.Importer._redirect
 
     def failing(self, item, page):
-        if item.title == SECOND:
+        if item.title in (SECOND, "Hội nghị hữu nghị quốc tế tại Phú Quốc"):
             raise run_module.SourceError("redirects table is full")
         return original(self, item, page)
 
     monkeypatch.setattr(run_module.Importer, "_redirect", failing)
-    with translation.override("en"), pytest.raises(CommandError, match="1 item failed"):
+    with translation.override("en"), pytest.raises(CommandError, match="2 items failed"):
         run(WXR, "--media-dir", media_dir, "--map", "tin-hoat-dong=hoat-dong-lien-hiep")
     assert not NewsPage.objects.filter(title=SECOND).exists()
+    assert not NewsSectionPage.objects.filter(slug="tin-quoc-te").exists()  # created for the failed item
     assert not ImportedItem.objects.filter(source_id="wxr:http://kufo.vn/?p=101").exists()
     assert NewsPage.objects.filter(title=FIRST, live=True).exists()
 
