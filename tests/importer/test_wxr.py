@@ -1,7 +1,9 @@
 import datetime
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import translation
@@ -203,3 +205,42 @@ def test_imported_articles_are_searchable_and_their_pictures_in_use(run, media_d
     page.title = "Xylophone quốc tế"
     page.save()
     assert page.pk in [result.pk for result in NewsPage.objects.search("Xylophone")]
+
+
+def small_wxr(path, *posts):
+    """A WordPress export of ``posts``: (id, title, category name or None)."""
+    items = "".join(
+        f"<item><title>{title}</title><link>http://kufo.vn/?p={post_id}</link>"
+        f'<guid isPermaLink="false">http://kufo.vn/?p={post_id}</guid>'
+        f"<content:encoded><![CDATA[Nội dung {post_id}]]></content:encoded><wp:post_id>{post_id}</wp:post_id>"
+        f"<wp:post_date>2024-01-0{post_id} 09:00:00</wp:post_date><wp:status>publish</wp:status>"
+        f"<wp:post_type>post</wp:post_type>"
+        + (f'<category domain="category" nicename="x"><![CDATA[{category}]]></category>' if category else "")
+        + "</item>"
+        for post_id, title, category in posts
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">'
+        f"<channel><title>Cũ</title><link>http://kufo.vn</link>{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_same_titles_get_distinct_slugs_and_an_item_without_section_is_reported(run, tmp_path):
+    source = small_wxr(
+        tmp_path / "small.xml",
+        (1, "Gặp mặt đầu xuân", "Hoạt động Liên hiệp"),
+        (2, "Gặp mặt đầu xuân", "Hoạt động Liên hiệp"),
+        (3, "Bài không có chuyên mục", None),
+    )
+    out = io.StringIO()
+    with translation.override("en"), pytest.raises(CommandError, match="1 item failed"):
+        call_command("import_content", str(source), stdout=out)
+    slugs = sorted(NewsPage.objects.filter(title="Gặp mặt đầu xuân").values_list("slug", flat=True))
+    assert slugs == ["gap-mat-dau-xuan", "gap-mat-dau-xuan-2"]
+    assert "“Bài không có chuyên mục” (small.xml, line 1): it has no category: give --default-section" in out.getvalue()
+    with translation.override("en"):
+        call_command("import_content", str(source), "--default-section", "hoat-dong-lien-hiep", stdout=out)
+    assert NewsPage.objects.get(title="Bài không có chuyên mục").get_parent().slug == "hoat-dong-lien-hiep"
