@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import io
 
 import pytest
@@ -16,7 +17,7 @@ from home.models import StandardPage
 from importer.models import ImportedFile, ImportedItem
 from news.models import NewsPage, NewsSectionPage
 
-from .conftest import SAMPLES
+from .conftest import PDF, SAMPLES
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +95,12 @@ def test_pictures_documents_and_clean_bodies(run, media_dir):
     assert second.hero_image is None
     record = ImportedFile.objects.get(path="wp-content/uploads/2022/09/ban-bien-tap.jpg")
     assert record.image == page.hero_image
+    original = (media_dir / record.path).read_bytes()
+    hero = page.hero_image
+    assert (hero.width, hero.height, hero.file_size) == (640, 400, len(original))
+    assert hero.file_hash == hashlib.sha1(original).hexdigest()  # Wagtail's duplicate-upload check knows it
+    assert hero.file.read() == original
+    assert document.file_hash == hashlib.sha1(PDF).hexdigest()
 
 
 def test_every_old_address_redirects_permanently(run, media_dir):
