@@ -31,7 +31,7 @@ from .wagtail_hooks import IMPORT_ACTION
 CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = "created", "updated", "unchanged", "skipped", "failed"
 
 
-class ImportError_(SourceError):
+class ItemError(SourceError):
     """An item that cannot be imported; the message says why."""
 
 
@@ -203,7 +203,7 @@ class Importer:
         else:
             parent, model = self.home, StandardPage
         if page is not None and not isinstance(page, model):
-            raise ImportError_(_("its page on the portal is now of another type; delete it to import again"))
+            raise ItemError(_("its page on the portal is now of another type; delete it to import again"))
         is_new = page is None
         live = item.status == "publish" and not self.options.as_drafts
         self._check_rights(parent if is_new else page, is_new, live)
@@ -268,7 +268,7 @@ class Importer:
                 message = _("%(user)s may not publish pages under “%(page)s”: use --as-drafts or another --user")
             else:
                 message = _("%(user)s may not add or edit pages under “%(page)s”")
-            raise ImportError_(message % {"user": user.get_username(), "page": page.title})
+            raise ItemError(message % {"user": user.get_username(), "page": page.title})
 
     def _fill(self, page, item, hero, body):
         page.title = nfc(item.title)[:255]
@@ -336,7 +336,7 @@ class Importer:
     def _section(self, item, create):
         """(section page, name of a section that would be created) for an article."""
         if self.index is None:
-            raise ImportError_(_("the site has no news page in this language to put articles under"))
+            raise ItemError(_("the site has no news page in this language to put articles under"))
         mapped = self._mapped_section(item)
         if mapped is not None:
             return mapped, None
@@ -347,7 +347,7 @@ class Importer:
         if self.options.default_section is not None:
             return self.options.default_section, None
         if not item.categories:
-            raise ImportError_(_("it has no category: give --default-section, or --map its category"))
+            raise ItemError(_("it has no category: give --default-section, or --map its category"))
         slug, name = item.categories[0]
         slug = slugify_vi(name) or slug
         if not create:
