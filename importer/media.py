@@ -6,7 +6,6 @@ An old address such as ``http://kufo.vn/wp-content/uploads/2022/09/anh.jpg`` is 
 original. Each file becomes one Wagtail image or document, found again on the next run.
 """
 
-import hashlib
 import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -17,6 +16,7 @@ from django.core.files import File
 from django.core.files.images import get_image_dimensions
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
 
 from portal.text import fold, nfc, slugify_vi
 from portal.uploads import validate_document_file
@@ -39,7 +39,12 @@ class MediaLibrary:
         self.created_documents = 0
         self.reused = 0
         self.new_objects = []  # images and documents saved since the caller last looked
-        self._known = {}  # relative path → image or document, for this run
+        self._known = {}
+        self._imported = None  # paths imported by earlier runs, read once
+        if collection is None and not dry_run:
+            from wagtail.models import Collection
+
+            self.collection = Collection.get_first_root_node()  # relative path → image or document, for this run
 
     # --- finding files -----------------------------------------------------------------------
 
@@ -86,7 +91,7 @@ class MediaLibrary:
             self._known[relative] = None
             return None
         checksum = _sha1(path)
-        record = ImportedFile.objects.filter(path=relative).select_related("image").first()
+        record = self._record(relative, "image")
         Image = get_image_model()
         if record is not None and record.image is not None:
             image = record.image
@@ -95,6 +100,7 @@ class MediaLibrary:
                     return None
                 with path.open("rb") as handle:
                     image.file = File(handle, name=_file_name(path))
+                    image.file_hash, image.file_size = checksum, path.stat().st_size
                     image.save()
                 self.new_objects.append(image)
                 record.checksum = checksum
@@ -102,32 +108,60 @@ class MediaLibrary:
             self.reused += 1
             self._known[relative] = image
             return image
-        if not self._check_image(url, path):
+        size = self._check_image(url, path)
+        if not size:
             return None
         title = nfc(alt or caption or path.stem.replace("-", " ").replace("_", " "))[:255]
-        image = Image(title=title, uploaded_by_user=self.user)
-        if self.collection is not None:
-            image.collection = self.collection
         with path.open("rb") as handle:
-            image.file = File(handle, name=_file_name(path))
-            image.file_size = path.stat().st_size
+            # Given with its size (read from the file's header), the image is not decoded in full
+            # to learn it when the file is assigned; Wagtail still reads it once as it saves.
+            image = Image(
+                title=title,
+                uploaded_by_user=self.user,
+                file=File(handle, name=_file_name(path)),
+                width=size[0],
+                height=size[1],
+                file_size=path.stat().st_size,
+                file_hash=checksum,
+            )
+            if self.collection is not None:
+                image.collection = self.collection
             image.save()
         self.new_objects.append(image)
-        ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
+        if record is None:
+            ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
+        else:
+            record.image, record.document, record.checksum = image, None, checksum
+            record.save()
         self.created_images += 1
         self._known[relative] = image
         return image
 
+    def forget(self, objects):
+        """Forget files saved by an item whose transaction was rolled back."""
+        gone = {(type(obj), obj.pk) for obj in objects}
+        for relative, obj in list(self._known.items()):
+            if obj is not None and (type(obj), obj.pk) in gone:
+                del self._known[relative]
+
+    def _record(self, relative, kind):
+        if self._imported is None:
+            self._imported = set(ImportedFile.objects.values_list("path", flat=True))
+        if relative not in self._imported:
+            return None
+        return ImportedFile.objects.filter(path=relative).select_related(kind).first()
+
     def _check_image(self, url, path):
+        """(width, height) of a picture the portal accepts, else None (the reason is noted)."""
         width, height = get_image_dimensions(str(path))
         if not width or not height:
             self.refused[url] = "not a picture"
-            return False
+            return None
         limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
         if limit and width * height > limit:
             self.refused[url] = f"{width}×{height} pixels"
-            return False
-        return True
+            return None
+        return width, height
 
     def document(self, url, title="", item=None):
         relative, path = self.locate(url)
@@ -140,7 +174,7 @@ class MediaLibrary:
             self._known[relative] = None
             return None
         checksum = _sha1(path)
-        record = ImportedFile.objects.filter(path=relative).select_related("document").first()
+        record = self._record(relative, "document")
         Document = get_document_model()
         with path.open("rb") as handle:
             upload = File(handle, name=_file_name(path))
@@ -157,8 +191,14 @@ class MediaLibrary:
             if record is not None and record.document is not None:
                 document = record.document
                 document.file = upload
+                document.file_hash, document.file_size = checksum, path.stat().st_size
             else:
-                document = Document(title=nfc(title or path.stem)[:255], uploaded_by_user=self.user)
+                document = Document(
+                    title=nfc(title or path.stem)[:255],
+                    uploaded_by_user=self.user,
+                    file_hash=checksum,
+                    file_size=path.stat().st_size,
+                )
                 if self.collection is not None:
                     document.collection = self.collection
                 document.file = upload
@@ -171,11 +211,9 @@ class MediaLibrary:
 
 
 def _sha1(path):
-    digest = hashlib.sha1()
+    """The file's SHA-1, as Wagtail computes it for its duplicate-upload check (``file_hash``)."""
     with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hash_filelike(handle)
 
 
 def _file_name(path):

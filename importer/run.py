@@ -31,7 +31,7 @@ from .wagtail_hooks import IMPORT_ACTION
 CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = "created", "updated", "unchanged", "skipped", "failed"
 
 
-class ImportError_(SourceError):
+class ItemError(SourceError):
     """An item that cannot be imported; the message says why."""
 
 
@@ -70,8 +70,10 @@ class Importer:
             self.sections = {page.slug: page for page in NewsSectionPage.objects.child_of(self.index)}
         self.topics = {}
         self.by_url = {}  # normalised old address → source id, for every item of the source
+        self.known = set()  # source ids imported by an earlier run
         self.pages = {}  # source id → page id (known or created during this run)
         self.rights = {}
+        self.slugs = {}  # parent page id → slugs of its children
         self.touched = []  # what the item being written saved, for the reference index
         self.pending_links = []  # items whose body links to articles imported after them
 
@@ -84,10 +86,12 @@ class Importer:
                 self.by_url[_key(url)] = item.source_id
         ids = [item.source_id for item in items]
         for start in range(0, len(ids), 1000):
-            for source_id, page_id in ImportedItem.objects.filter(
-                source_id__in=ids[start : start + 1000], page__isnull=False
-            ).values_list("source_id", "page_id"):
-                self.pages[source_id] = page_id
+            for source_id, page_id in ImportedItem.objects.filter(source_id__in=ids[start : start + 1000]).values_list(
+                "source_id", "page_id"
+            ):
+                self.known.add(source_id)
+                if page_id is not None:
+                    self.pages[source_id] = page_id
 
     # --- one item ----------------------------------------------------------------------------
 
@@ -97,6 +101,7 @@ class Importer:
             return self._skip(item, _("WordPress status “%(status)s”") % {"status": item.status[5:]})
         if not item.title:
             return self._skip(item, _("it has no title"))
+        page_before = self.pages.get(item.source_id)
         try:
             if self.options.dry_run:
                 return self._plan(item)
@@ -115,10 +120,29 @@ class Importer:
                         indexing.index(instance)
                 self.media.new_objects = []
                 return outcome
-        except SourceError as error:
+        except Exception as error:  # noqa: BLE001 - one item's failure is reported, the import goes on
+            self._forget_rolled_back(item, page_before)
+            message = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
             self.counts[FAILED] += 1
-            self.problems.append((item.label(), str(error)))
-            return FAILED, str(error)
+            self.problems.append((item.label(), message))
+            return FAILED, message
+
+    def _forget_rolled_back(self, item, page_before):
+        """What the failed item created is gone with its transaction: so are the import's notes of it."""
+        self.media.forget(self.media.new_objects)
+        self.media.new_objects = []
+        if page_before is None:
+            self.pages.pop(item.source_id, None)
+        rolled_back = {(type(obj), obj.pk) for obj in self.touched}
+        if any(isinstance(obj, NewsSectionPage) for obj in self.touched) and self.index is not None:
+            self.sections = {page.slug: page for page in NewsSectionPage.objects.child_of(self.index)}
+            self.created_sections = [name for name in self.created_sections if slugify_vi(name) in self.sections]
+        for slug, topic in list(self.topics.items()):
+            if (type(topic), topic.pk) in rolled_back:
+                del self.topics[slug]
+                self.created_topics.remove(topic.name)
+        self.slugs = {}
+        self.touched = []
 
     def _skip(self, item, reason):
         self.counts[SKIPPED] += 1
@@ -134,7 +158,9 @@ class Importer:
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
     def _record(self, item):
-        return ImportedItem.objects.filter(source_id=item.source_id).first()
+        if item.source_id not in self.known:
+            return None
+        return ImportedItem.objects.filter(source_id=item.source_id).select_related("page").first()
 
     def _plan(self, item):
         record = self._record(item)
@@ -177,7 +203,7 @@ class Importer:
         else:
             parent, model = self.home, StandardPage
         if page is not None and not isinstance(page, model):
-            raise ImportError_(_("its page on the portal is now of another type; delete it to import again"))
+            raise ItemError(_("its page on the portal is now of another type; delete it to import again"))
         is_new = page is None
         live = item.status == "publish" and not self.options.as_drafts
         self._check_rights(parent if is_new else page, is_new, live)
@@ -189,6 +215,7 @@ class Importer:
         self._fill(page, item, hero, body)
         if is_new:
             page.slug = self._free_slug(parent, slugify_vi(page.title) or "bai-viet")
+            self.slugs[parent.pk].add(page.slug)
             parent.add_child(instance=page)
         user = self.options.user
         revision = page.save_revision(user=user, log_action=not is_new, clean=False)
@@ -212,10 +239,13 @@ class Importer:
         self.pages[item.source_id] = page.pk
         self.touched.append(page)
         self._redirect(item, page)
-        ImportedItem.objects.update_or_create(
-            source_id=item.source_id,
-            defaults={"page": page, "checksum": checksum, "old_url": item.link[:1000]},
-        )
+        if record is None:
+            ImportedItem.objects.create(
+                source_id=item.source_id, page=page, checksum=checksum, old_url=item.link[:1000]
+            )
+        else:
+            record.page, record.checksum, record.old_url = page, checksum, item.link[:1000]
+            record.save()
         outcome = CREATED if is_new else UPDATED
         self.counts[outcome] += 1
         return outcome, page.url_path
@@ -238,7 +268,7 @@ class Importer:
                 message = _("%(user)s may not publish pages under “%(page)s”: use --as-drafts or another --user")
             else:
                 message = _("%(user)s may not add or edit pages under “%(page)s”")
-            raise ImportError_(message % {"user": user.get_username(), "page": page.title})
+            raise ItemError(message % {"user": user.get_username(), "page": page.title})
 
     def _fill(self, page, item, hero, body):
         page.title = nfc(item.title)[:255]
@@ -306,7 +336,7 @@ class Importer:
     def _section(self, item, create):
         """(section page, name of a section that would be created) for an article."""
         if self.index is None:
-            raise ImportError_(_("the site has no news page in this language to put articles under"))
+            raise ItemError(_("the site has no news page in this language to put articles under"))
         mapped = self._mapped_section(item)
         if mapped is not None:
             return mapped, None
@@ -317,7 +347,7 @@ class Importer:
         if self.options.default_section is not None:
             return self.options.default_section, None
         if not item.categories:
-            raise ImportError_(_("it has no category: give --default-section, or --map its category"))
+            raise ItemError(_("it has no category: give --default-section, or --map its category"))
         slug, name = item.categories[0]
         slug = slugify_vi(name) or slug
         if not create:
@@ -350,7 +380,9 @@ class Importer:
         return self.media.image(media.url, alt=media.alt, caption=media.caption, item=item)
 
     def _free_slug(self, parent, slug):
-        taken = set(parent.get_children().filter(slug__startswith=slug[:70]).values_list("slug", flat=True))
+        if parent.pk not in self.slugs:  # read once per parent: thousands of articles go in one section
+            self.slugs[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
+        taken = self.slugs[parent.pk]
         candidate, number = slug, 2
         while candidate in taken:
             candidate = f"{slug[:75]}-{number}"

@@ -88,3 +88,36 @@ def test_wordpress_paragraphs_and_lists():
     assert blocks(html.wpautop(text)) == [
         ("paragraph", "<p>Đoạn một<br/>dòng hai</p><p>Đoạn ba</p><ul><li>Một</li><li>Hai</li></ul>")
     ]
+
+
+class Terminal:
+    def __init__(self):
+        self.written = []
+
+    def write(self, text, ending="\n"):
+        self.written.append(text + ending)
+
+    def flush(self):
+        pass
+
+
+def test_progress_bar_on_a_terminal_and_plain_lines_otherwise():
+    from django.utils import translation
+
+    from importer.progress import Progress
+
+    terminal = Terminal()
+    with translation.override("en"):
+        progress = Progress(terminal, 2, tty=True)
+        progress.step("created", "“A”")
+        progress.step("failed", "“B”", "the date cannot be read")
+        progress.finish()
+    text = "".join(terminal.written)
+    assert "2/2" in text and "/s" in text and "left" in text and "█" in text
+    assert "failed: “B”: the date cannot be read" in text
+    plain = Terminal()
+    with translation.override("en"):
+        progress = Progress(plain, 2, tty=False, dry_run=True)
+        progress.step("created", "“A”", "section “Tin”")
+    assert plain.written == ["[1/2] would create: “A” — section “Tin”\n"]
+    assert "█" not in "".join(plain.written)

@@ -1,7 +1,10 @@
 import datetime
+import hashlib
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import translation
@@ -14,7 +17,7 @@ from home.models import StandardPage
 from importer.models import ImportedFile, ImportedItem
 from news.models import NewsPage, NewsSectionPage
 
-from .conftest import SAMPLES
+from .conftest import PDF, SAMPLES
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +95,12 @@ def test_pictures_documents_and_clean_bodies(run, media_dir):
     assert second.hero_image is None
     record = ImportedFile.objects.get(path="wp-content/uploads/2022/09/ban-bien-tap.jpg")
     assert record.image == page.hero_image
+    original = (media_dir / record.path).read_bytes()
+    hero = page.hero_image
+    assert (hero.width, hero.height, hero.file_size) == (640, 400, len(original))
+    assert hero.file_hash == hashlib.sha1(original).hexdigest()  # Wagtail's duplicate-upload check knows it
+    assert hero.file.read() == original
+    assert document.file_hash == hashlib.sha1(PDF).hexdigest()
 
 
 def test_every_old_address_redirects_permanently(run, media_dir):
@@ -171,14 +180,15 @@ def test_an_item_that_fails_leaves_no_half_article(run, media_dir, monkeypatch):
     original = run_module.Importer._redirect
 
     def failing(self, item, page):
-        if item.title == SECOND:
+        if item.title in (SECOND, "Hội nghị hữu nghị quốc tế tại Phú Quốc"):
             raise run_module.SourceError("redirects table is full")
         return original(self, item, page)
 
     monkeypatch.setattr(run_module.Importer, "_redirect", failing)
-    with translation.override("en"), pytest.raises(CommandError, match="1 item failed"):
+    with translation.override("en"), pytest.raises(CommandError, match="2 items failed"):
         run(WXR, "--media-dir", media_dir, "--map", "tin-hoat-dong=hoat-dong-lien-hiep")
     assert not NewsPage.objects.filter(title=SECOND).exists()
+    assert not NewsSectionPage.objects.filter(slug="tin-quoc-te").exists()  # created for the failed item
     assert not ImportedItem.objects.filter(source_id="wxr:http://kufo.vn/?p=101").exists()
     assert NewsPage.objects.filter(title=FIRST, live=True).exists()
 
@@ -202,3 +212,42 @@ def test_imported_articles_are_searchable_and_their_pictures_in_use(run, media_d
     page.title = "Xylophone quốc tế"
     page.save()
     assert page.pk in [result.pk for result in NewsPage.objects.search("Xylophone")]
+
+
+def small_wxr(path, *posts):
+    """A WordPress export of ``posts``: (id, title, category name or None)."""
+    items = "".join(
+        f"<item><title>{title}</title><link>http://kufo.vn/?p={post_id}</link>"
+        f'<guid isPermaLink="false">http://kufo.vn/?p={post_id}</guid>'
+        f"<content:encoded><![CDATA[Nội dung {post_id}]]></content:encoded><wp:post_id>{post_id}</wp:post_id>"
+        f"<wp:post_date>2024-01-0{post_id} 09:00:00</wp:post_date><wp:status>publish</wp:status>"
+        f"<wp:post_type>post</wp:post_type>"
+        + (f'<category domain="category" nicename="x"><![CDATA[{category}]]></category>' if category else "")
+        + "</item>"
+        for post_id, title, category in posts
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">'
+        f"<channel><title>Cũ</title><link>http://kufo.vn</link>{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_same_titles_get_distinct_slugs_and_an_item_without_section_is_reported(run, tmp_path):
+    source = small_wxr(
+        tmp_path / "small.xml",
+        (1, "Gặp mặt đầu xuân", "Hoạt động Liên hiệp"),
+        (2, "Gặp mặt đầu xuân", "Hoạt động Liên hiệp"),
+        (3, "Bài không có chuyên mục", None),
+    )
+    out = io.StringIO()
+    with translation.override("en"), pytest.raises(CommandError, match="1 item failed"):
+        call_command("import_content", str(source), stdout=out)
+    slugs = sorted(NewsPage.objects.filter(title="Gặp mặt đầu xuân").values_list("slug", flat=True))
+    assert slugs == ["gap-mat-dau-xuan", "gap-mat-dau-xuan-2"]
+    assert "“Bài không có chuyên mục” (small.xml, line 1): it has no category: give --default-section" in out.getvalue()
+    with translation.override("en"):
+        call_command("import_content", str(source), "--default-section", "hoat-dong-lien-hiep", stdout=out)
+    assert NewsPage.objects.get(title="Bài không có chuyên mục").get_parent().slug == "hoat-dong-lien-hiep"

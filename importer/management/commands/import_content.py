@@ -5,7 +5,6 @@ with ``wget --mirror`` (give ``--profile`` with its CSS selectors). Pictures and
 read from ``--media-dir`` (nothing is fetched from the network). See README, "Moving from an old site".
 """
 
-import sys
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -85,7 +84,8 @@ class Command(BaseCommand):
             self.stdout.write(_("Dry run: nothing is written."))
         importer.prepare(items)
         documents = importer.import_attachments()
-        tty = self.stdout.isatty() if hasattr(self.stdout, "isatty") else sys.stdout.isatty()
+        # A dry run lists every item with what would be done and why, even on a terminal.
+        tty = self.stdout.isatty() and not import_options.dry_run
         progress = Progress(self.stdout, len(items), tty, options["verbosity"], import_options.dry_run)
         for item in items:
             outcome, detail = importer.run_item(item)
