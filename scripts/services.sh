@@ -13,10 +13,19 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_pkgs+=(postgresql postgr
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need_pkgs+=(redis-server)
 command -v msgfmt >/dev/null 2>&1 || need_pkgs+=(gettext)
+command -v java >/dev/null 2>&1 || need_pkgs+=(default-jre-headless)  # the Nu HTML checker
+command -v npm >/dev/null 2>&1 || need_pkgs+=(npm)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "==> Installing Debian packages: ${need_pkgs[*]}"
   apt_install "${need_pkgs[@]}"
 fi
+
+# The Nu HTML checker (vnu.jar, the version pinned in package-lock.json), run by tests/html.
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  echo "==> Installing the Nu HTML checker (npm ci)"
+  npm ci --no-audit --no-fund --ignore-scripts >/dev/null
+fi
+export VNU_JAR="${VNU_JAR:-$PWD/node_modules/vnu-jar/build/dist/vnu.jar}"
 
 SERVICES_DIR="$(mktemp -d /tmp/portal-test-XXXXXX)"
 chmod 755 "$SERVICES_DIR"
