@@ -8,11 +8,13 @@ import datetime
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -81,6 +83,23 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from .feeds import feed_response
 
         return feed_response(self, request)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Offers the partners and member associations of the page's own language (and keeps those
+    already chosen), not every language's copy of each."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(getattr(self, "parent_page", None), "locale_id", None)
+        if not locale_id:
+            return
+        for name in ("partners", "associations"):
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            chosen = list(getattr(self.instance, name).values_list("pk", flat=True)) if self.instance.pk else []
+            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen)).order_by("title")
 
 
 class EventPage(BasePage):
@@ -168,6 +187,7 @@ class EventPage(BasePage):
         SynchronizedField("partners"),
         SynchronizedField("associations"),
     ]
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -258,7 +278,7 @@ def upcoming_events(locale_id, limit=3, now=None):
     queryset = (
         EventPage.objects.live()
         .filter(locale_id=locale_id)
-        .filter(models.Q(ends_at__gte=now) | models.Q(ends_at__isnull=True, starts_at__gte=now))
+        .filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
         .order_by("starts_at")
     )
     return list(without_view_restrictions(queryset)[:limit])

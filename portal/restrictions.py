@@ -6,13 +6,12 @@ shown on every article or on the home page can instead exclude restricted pages 
 its path (itself or an ancestor).
 """
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
 
 def without_view_restrictions(queryset):
     """``queryset`` (of pages) without the pages under a view restriction, in one SQL query."""
-    restricted = PageViewRestriction.objects.annotate(outer_path=OuterRef("path")).filter(
-        outer_path__startswith=F("page__path")
-    )
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
     return queryset.filter(~Exists(restricted))

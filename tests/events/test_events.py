@@ -211,3 +211,15 @@ def test_collaborator_cannot_add_an_event_through_the_admin(client, users, event
     assert response.status_code in (302, 403)
     assert EventPage.objects.count() == before
     assert not Page.objects.filter(slug="su-kien-trai-phep").exists()
+
+
+def test_admin_form_offers_partners_and_associations_of_the_pages_language(client, users, event_index_vi):
+    from django.urls import reverse
+
+    client.force_login(users["bientapvien"])
+    response = client.get(reverse("wagtailadmin_pages:add", args=("events", "eventpage", event_index_vi.pk)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tổ chức Nước sạch Bắc Âu" in html and "Nordic Clean Water Initiative" not in html
+    assert "Hội hữu nghị Việt Nam – Lào tỉnh Kiên Giang" in html
+    assert "Viet Nam – Laos Friendship Association of Kien Giang" not in html
