@@ -12,6 +12,9 @@ workflows. Running it again changes nothing.
 | leadership | add, change, publish, lock, unlock, delete on both trees | everything | add, change, delete |
 | translators | add, change on the English tree; submit translations | choose | add, change of translatable snippets |
 
+Site tools (``MODEL_PERMISSIONS``): editors and leadership manage promoted search results and
+redirects; leadership also edits the organization settings (which hold the legal footer).
+
 Only leadership holds publish permission (a user with it can publish over a running workflow).
 """
 
@@ -31,6 +34,16 @@ PAGE_PERMISSIONS = {
     roles.COLLABORATORS: ("add",),
 }
 ALL_MEDIA = ("add", "change", "delete", "choose")
+
+# (app_label, model, actions) granted to each group on models outside the page tree.
+SITE_TOOLS = (
+    ("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete", "view")),
+    ("wagtailredirects", "redirect", ("add", "change", "delete", "view")),
+)
+MODEL_PERMISSIONS = {
+    roles.EDITORS: SITE_TOOLS,
+    roles.LEADERSHIP: SITE_TOOLS + (("portal", "organizationsettings", ("change", "view")),),
+}
 
 
 def apply_editorial_setup(apps=None):
@@ -60,6 +73,7 @@ class Setup:
         self.collection_permissions()
         self.snippet_permissions()
         self.translation_permissions()
+        self.model_permissions()
         self.workflows()
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -179,6 +193,13 @@ class Setup:
         submit = self.permission("wagtail_localize", "translation", "submit_translation", "Can submit translations")
         self.groups[roles.TRANSLATORS].permissions.add(submit)
         self.groups[roles.LEADERSHIP].permissions.add(submit)
+
+    def model_permissions(self):
+        for group_name, grants in MODEL_PERMISSIONS.items():
+            for app_label, model, actions in grants:
+                self.groups[group_name].permissions.add(
+                    *(self.permission(app_label, model, f"{a}_{model}", f"Can {a} {model}") for a in actions)
+                )
 
     def workflows(self):
         homes = self.homes()
