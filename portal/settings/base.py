@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "demo",
+    "operations",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
