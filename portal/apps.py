@@ -7,10 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import cache_signals
-
-        cache_signals.connect_delete_handlers()
-
         from portal import localize_compat
 
         localize_compat.install()  # wagtail-localize gaps (tables)
