@@ -2,13 +2,13 @@
 
 from django.utils.translation import get_language
 
-from portal.cache import chrome
+from portal.generation import remember
 from portal.text import sort_key_for
 
 
 def _snippet_table(model, request):
     """Every row of a translatable snippet model (sectors, document types, issuing bodies: a few
-    dozen), kept with the chrome: saving a snippet moves the cache generation."""
+    dozen), remembered for the publish generation: saving a snippet moves it."""
 
     def compute():
         rows = list(model.objects.all())
@@ -21,7 +21,7 @@ def _snippet_table(model, request):
             },
         }
 
-    return chrome(request, f"snippet-table:{model._meta.label}", compute)
+    return remember(request, f"snippet-table:{model._meta.label}", compute)
 
 
 def snippets_by_key(model, locale_id, request=None):

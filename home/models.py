@@ -21,6 +21,8 @@ from portal.models import BasePage
 from portal.security import client_ip, rate_limit_exceeded
 from portal.text import slugify_vi
 
+from .routing import route_below
+
 logger = logging.getLogger(__name__)
 
 
@@ -43,6 +45,10 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["untranslated_notice"] = request.GET.get("untranslated") == "1"
         return context
+
+    def route(self, request, path_components):
+        # The pages on the path in one query (home.routing), then Wagtail's own route of the page.
+        return route_below(self, request, path_components, super().route)
 
 
 class StandardPage(BasePage):

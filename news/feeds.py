@@ -7,8 +7,7 @@ from django.utils import feedgenerator
 from django.utils.html import strip_tags
 
 from news import listing
-from news.images import attach_pictures, prefetch_renditions
-from portal.images import shared_filter
+from news.images import attach_pictures
 from portal.models import OrganizationSettings
 
 FEED_ITEMS = 30
@@ -18,7 +17,7 @@ ENCLOSURE_FILTER = "width-1200"
 def _enclosure(image, request):
     if image is None:
         return None
-    rendition = image.get_rendition(shared_filter(ENCLOSURE_FILTER))
+    rendition = image.get_rendition(ENCLOSURE_FILTER)
     try:
         length = str(rendition.file.size)
     except (OSError, ValueError):
@@ -44,8 +43,7 @@ def build_feed(request, page, kind):
         feed_guid=request.build_absolute_uri(),
     )
     items = list(listing.articles(page.locale_id, request, within=page)[:FEED_ITEMS])
-    attach_pictures(items)
-    prefetch_renditions(item.get_listing_image() for item in items)
+    attach_pictures(items, renditions=(ENCLOSURE_FILTER,))
     for item in items:
         url = item.get_full_url(request)
         feed.add_item(

@@ -1,6 +1,6 @@
 """Pictures of the news templates."""
 
-from portal.images import attach_pictures, prefetch_renditions
+from portal.images import attach_pictures
 
 __all__ = [
     "ARTICLE_SPECS",
@@ -9,7 +9,6 @@ __all__ = [
     "FEATURED_SPECS",
     "SOCIAL_SPECS",
     "attach_pictures",
-    "prefetch_renditions",
 ]
 
 # The renditions the news templates ask for (news/includes/card.html, news/tags/featured.html):

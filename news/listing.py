@@ -4,12 +4,11 @@ Every value a visitor can type in ``page``, ``topic``, ``year`` or ``month`` is 
 value that makes no sense is ignored with a notice, never an error.
 """
 
-from django.db import connection
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, Substr, TruncMonth
 from django.utils.translation import gettext as _
 
-from portal.cache import chrome
+from portal.generation import remember
 from portal.i18n import restricted_paths
 from portal.references import LINK_FIELDS
 
@@ -71,12 +70,12 @@ def compact_articles(locale_id, request=None, within=None):
 
 def section_headlines(section, request=None):
     """The newest articles of ``section`` as compact cards (one more than an article shows, which
-    leaves it out): the same for every article of the section, so kept with the chrome."""
+    leaves it out): the same for every article of the section, so remembered for the generation."""
 
     def compute():
         return list(compact_articles(section.locale_id, request, within=section)[: MORE_IN_SECTION + 1])
 
-    return chrome(request, f"section-headlines:{section.pk}", compute)
+    return remember(request, f"section-headlines:{section.pk}", compute)
 
 
 def by_ids(ids):
@@ -94,15 +93,15 @@ def by_ids(ids):
 
 
 def sections(index, request=None):
-    """The live, public sections of a news index, in tree order (kept with the site's chrome:
-    they are its navigation, and the generation moves on every publish, move or restriction)."""
+    """The live, public sections of a news index, in tree order (remembered for the publish
+    generation: they are the site's navigation)."""
     from news.models import NewsSectionPage
 
     def compute():
         queryset = NewsSectionPage.objects.child_of(index).live().order_by("path")
         return list(exclude_restricted(queryset, request))
 
-    return list(chrome(request, f"news-sections:{index.pk}", compute))
+    return list(remember(request, f"news-sections:{index.pk}", compute))
 
 
 def latest_by_section(index, section_list, request=None, per_section=PER_SECTION):
@@ -112,90 +111,50 @@ def latest_by_section(index, section_list, request=None, per_section=PER_SECTION
 
 def newest_articles(index, section_list, request=None, per_section=PER_SECTION, hot=0):
     """``([(section, [articles…])], [hot articles…])``: the newest articles of every section and,
-    when ``hot`` is given, that many of the language's newest hot articles, in two queries.
+    when ``hot`` is given, that many of the language's newest hot articles.
 
-    Where the database can combine limited queries (PostgreSQL), the ids come from one query of
-    ``LIMIT`` branches, one per section and one for the hot news (each an index walk by date,
-    whatever the number of articles), and a second query reads those articles. Elsewhere
-    (SQLite, the demo) a window function ranks the articles of every section, which sorts them
-    all (fine for a demo's few hundred), and the hot news is a query of its own.
+    Which articles those are is remembered for the publish generation (a window function ranks
+    the articles of every section); each view then reads those articles in one query.
     """
-
-    parent_length = (index.depth + 1) * index.steplen
-    locale_id = index.locale_id
-    hot_articles = []
     if not section_list and not hot:
         return [], []
-    if connection.vendor == "postgresql":
-        branches = [(section.path, section.depth, per_section) for section in section_list]
-        # Which articles are the newest is kept with the chrome, as the sections and the archive
-        # are: the generation moves on every publish, unpublish, move or restriction.
-        ids = chrome(
-            request,
-            f"newest-ids:{index.pk}:{per_section}:{hot}:" + ",".join(str(section.pk) for section in section_list),
-            lambda: _newest_ids(locale_id, branches, hot, restricted_paths(request)),
-        )
-        fetched = by_ids(set(ids))
+    parent_length = (index.depth + 1) * index.steplen
+    locale_id = index.locale_id
+
+    def newest_ids():
         ranked = []
-        for section in section_list:
-            ranked += [a for a in fetched if a.path.startswith(section.path)][:per_section]
-        hot_articles = [article for article in fetched if article.is_hot][:hot]
-    else:
-        ranked = (
-            articles(locale_id, request, within=index)
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=Substr("path", 1, parent_length),
-                    order_by=[F("date").desc(), F("pk").desc()],
+        if section_list:
+            ranked = (
+                articles(locale_id, request, within=index)
+                .annotate(
+                    rank=Window(
+                        RowNumber(),
+                        partition_by=Substr("path", 1, parent_length),
+                        order_by=[F("date").desc(), F("pk").desc()],
+                    )
                 )
+                .filter(rank__lte=per_section)
+                .values_list("pk", flat=True)
             )
-            .filter(rank__lte=per_section)
-            if section_list
-            else []
-        )
-        if hot:
-            hot_articles = list(articles(locale_id, request).filter(is_hot=True)[:hot])
+        hot_ids = articles(locale_id, request).filter(is_hot=True).values_list("pk", flat=True)[:hot] if hot else []
+        return list(ranked), list(hot_ids)
+
+    sections_key = ",".join(str(section.pk) for section in section_list)
+    ranked_ids, hot_ids = remember(request, f"newest-ids:{index.pk}:{per_section}:{hot}:{sections_key}", newest_ids)
+    newest = by_ids(set(ranked_ids) | set(hot_ids))  # newest first
+    ranked_set = set(ranked_ids)
     by_parent = {}
-    for article in ranked:
-        by_parent.setdefault(article.path[:parent_length], []).append(article)
+    for article in newest:
+        if article.pk in ranked_set:
+            by_parent.setdefault(article.path[:parent_length], []).append(article)
     groups = []
     for section in section_list:
         items = by_parent.get(section.path, [])
         for item in items:
-            item._cached_parent_obj = section
+            item.news_parent = section
         groups.append((section, items))
-    return groups, hot_articles
-
-
-def _newest_ids(locale_id, branches, hot, restricted):
-    """The ids of the newest live articles of a language under each ``(path, depth, limit)`` branch,
-    and of its ``hot`` newest hot articles, in one statement of ``LIMIT`` branches (PostgreSQL).
-
-    Written once here rather than composed by the ORM: compiling two dozen identical branches
-    cost several milliseconds a view, many times what PostgreSQL takes to run them (each branch is
-    an index walk by date, whatever the number of articles).
-    """
-    from news.models import NewsPage
-
-    article = connection.ops.quote_name(NewsPage._meta.db_table)
-    page = connection.ops.quote_name(NewsPage._meta.get_field("page_ptr").related_model._meta.db_table)
-    public = "".join(" AND NOT (p.path LIKE %s)" for _path in restricted)
-    public_params = [path + "%" for path in restricted]
-    select = (
-        f"SELECT n.page_ptr_id FROM {article} n INNER JOIN {page} p ON (n.page_ptr_id = p.id) "
-        f"WHERE p.live AND p.locale_id = %s{{condition}}{public} ORDER BY n.date DESC, n.page_ptr_id DESC LIMIT %s"
-    )
-    statements, params = [], []
-    for path, depth, limit in branches:
-        statements.append("(" + select.format(condition=" AND p.depth > %s AND p.path LIKE %s") + ")")
-        params += [locale_id, depth, path + "%", *public_params, limit]
-    if hot:
-        statements.append("(" + select.format(condition=" AND n.is_hot") + ")")
-        params += [locale_id, *public_params, hot]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(statements), params)
-        return [row[0] for row in cursor.fetchall()]
+    fetched = {article.pk: article for article in newest}
+    return groups, [fetched[pk] for pk in hot_ids if pk in fetched]
 
 
 def topics_in_use(locale_id):
@@ -226,8 +185,8 @@ def archive_months(queryset):
 
 def archive_for(index, request):
     """The archive of a news index (months with their counts): it counts every article, so it is
-    kept with the chrome, under the generation that moves on every publish."""
-    return chrome(
+    remembered for the publish generation."""
+    return remember(
         request,
         f"news-archive:{index.pk}",
         lambda: archive_months(articles(index.locale_id, request, within=index)),
@@ -256,7 +215,7 @@ class SimplePage:
 
 def listing_context(page, request, index=None):
     """Context for a news index or section: filters, notices, results, archive and topics."""
-    from news.images import CARD_SPECS, attach_pictures, prefetch_renditions
+    from news.images import attach_pictures
 
     get = request.GET
     notices = []
@@ -277,8 +236,8 @@ def listing_context(page, request, index=None):
     number = number or 1
 
     is_index = index is not None and page.pk == index.pk
-    # Like the archive, counted over every live article: kept with the chrome.
-    topics = chrome(request, f"topics-in-use:{locale_id}", lambda: topics_in_use(locale_id)) if is_index else []
+    # Like the archive, counted over every live article: remembered for the publish generation.
+    topics = remember(request, f"topics-in-use:{locale_id}", lambda: topics_in_use(locale_id)) if is_index else []
     topic = None
     if raw_topic not in (None, ""):
         wanted = raw_topic.strip()[:120]
@@ -312,7 +271,6 @@ def listing_context(page, request, index=None):
         section_list = sections(page, request)
         groups = latest_by_section(page, section_list, request)
         attach_pictures(a for _s, items in groups for a in items)
-        prefetch_renditions((a.get_listing_image() for _s, items in groups for a in items), CARD_SPECS)
         context["section_groups"] = groups
         context["archive"] = archive_for(page, request)
         return context
@@ -322,7 +280,6 @@ def listing_context(page, request, index=None):
         notices.append(_("There is no page %(number)s; the first page is shown.") % {"number": number})
         results = SimplePage(queryset.only(*CARD_FIELDS), 1)
     attach_pictures(results)
-    prefetch_renditions((a.get_listing_image() for a in results), CARD_SPECS)
     context["results"] = results
     if is_index:
         context["archive"] = archive_for(page, request)

@@ -2,42 +2,36 @@
 the site chrome needs, each fetched once per request.
 
 Wagtail's ``.public()`` runs a query per call; pages here are checked against the list of view
-restrictions fetched once per request instead.
+restrictions instead. Each value is remembered for the publish generation (``portal.generation``:
+it moves on every publish, move, restriction or settings change), and what the chrome shows from
+them (menus, language links, ``hreflang``) is also cached as template fragments.
 """
 
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from portal.cache import chrome, shared
-from portal.routing import find_site
+from portal.generation import remember
 
 
-def _request_cache(request):
+def per_request(request, key, compute):
+    """``compute()`` once per request (every call without a request computes)."""
     if request is None:
-        return {}
-    cache = getattr(request, "_portal_chrome", None)
-    if cache is None:
-        cache = request._portal_chrome = {}
-    return cache
-
-
-def _all_restricted_paths():
-    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return compute()
+    memo = request.__dict__.setdefault("portal_i18n", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def restricted_paths(request=None):
-    """Tree paths of every page with a view restriction (its descendants are restricted too).
-
-    Kept with the chrome in the shared cache: the generation moves whenever a restriction, or a
-    page that carries one, changes (``portal.cache_signals``).
-    """
-    cache = _request_cache(request)
-    if "restricted" not in cache:
-        if request is not None:
-            cache["restricted"] = chrome(request, "restricted-paths", _all_restricted_paths)
-        else:
-            cache["restricted"] = shared("restricted-paths", _all_restricted_paths)
-    return cache["restricted"]
+    """Tree paths of every page with a view restriction (its descendants are restricted too)."""
+    return per_request(
+        request,
+        "restricted",
+        lambda: remember(
+            request, "restricted-paths", lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        ),
+    )
 
 
 def is_public(page, request=None):
@@ -50,7 +44,7 @@ def only_public(pages, request=None):
 
 
 def site_root(request=None):
-    site = find_site(request) if request is not None else None
+    site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     return site.root_page if site else None
@@ -58,20 +52,21 @@ def site_root(request=None):
 
 def homes(request=None):
     """``{language_code: live home page}`` for this site: one query per request."""
-    cache = _request_cache(request)
-    if "homes" not in cache:
+
+    def compute():
         root = site_root(request)
-        pages = []
-        if root is not None:
-            pages = chrome(
-                request,
-                f"homes:{root.pk}",
-                lambda: list(
-                    Page.objects.filter(translation_key=root.translation_key, live=True).select_related("locale")
-                ),
-            )
-        cache["homes"] = {p.locale.language_code: p for p in pages}
-    return cache["homes"]
+        if root is None:
+            return {}
+        return remember(
+            request,
+            f"homes:{root.pk}",
+            lambda: {
+                p.locale.language_code: p
+                for p in Page.objects.filter(translation_key=root.translation_key, live=True).select_related("locale")
+            },
+        )
+
+    return per_request(request, "homes", compute)
 
 
 def home_for_language(language_code, request=None):
@@ -83,35 +78,45 @@ def live_translations(page, request=None):
     """``{language_code: page}`` for every live, public translation of ``page`` (itself included)."""
     if page is None or not getattr(page, "pk", None):
         return {}
-    cache = _request_cache(request)
-    key = ("translations", page.pk)
-    if key not in cache:
-        pages = chrome(
+
+    def compute():
+        pages = remember(
             request,
             f"translations:{page.translation_key}",
             lambda: list(Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")),
         )
-        cache[key] = {p.locale.language_code: p for p in only_public(pages, request)}
-    return cache[key]
+        return {p.locale.language_code: p for p in only_public(pages, request)}
+
+    return per_request(request, ("translations", page.translation_key), compute)
 
 
 def menu_pages(language_code, request=None):
     """Children of the language's home page shown in menus."""
-    cache = _request_cache(request)
-    key = ("menu", language_code)
-    if key not in cache:
+
+    def compute():
         home = home_for_language(language_code, request)
-        pages = chrome(request, f"menu:{home.pk}", lambda: list(home.get_children().live().in_menu())) if home else []
-        cache[key] = only_public(pages, request)
-    return cache[key]
+        if home is None:
+            return []
+        pages = remember(request, f"menu:{home.pk}", lambda: list(home.get_children().live().in_menu()))
+        return only_public(pages, request)
+
+    return per_request(request, ("menu", language_code), compute)
 
 
 def active_locale(request=None):
-    """The ``Locale`` of the active language (kept with the chrome when there is a request)."""
-    return chrome(request, f"locale:{get_language()}", Locale.get_active)
+    """The ``Locale`` of the active language."""
+    language = get_language()
+    return per_request(
+        request, ("locale", language), lambda: remember(request, f"locale:{language}", Locale.get_active)
+    )
 
 
 def all_locales(request=None):
-    """``{language_code: Locale}`` of every locale (kept with the chrome when there is a request)."""
-    locales = chrome(request, "locales", lambda: list(Locale.objects.all()))
-    return {locale.language_code: locale for locale in locales}
+    """``{language_code: Locale}`` of every locale."""
+    return per_request(
+        request,
+        "locales",
+        lambda: {
+            locale.language_code: locale for locale in remember(request, "locales", lambda: list(Locale.objects.all()))
+        },
+    )

@@ -6,12 +6,12 @@ therefore list what points back at it without knowing the models that point at i
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
 from portal.i18n import only_public
-from portal.prepared import PreparedQuery, kept
 
 
 def _resolve_model(model):
@@ -26,7 +26,7 @@ def _resolve_model(model):
 
 def referencing_page_ids(page):
     """A subquery of the ids of the pages that reference ``page`` or any of its translations."""
-    page_type = ReferenceIndex._get_base_content_type(Page)
+    page_type = ContentType.objects.get_for_model(Page)  # the base type the index records pages under
     targets = Page.objects.filter(translation_key=page.translation_key).values_list(
         Cast("pk", output_field=CharField(max_length=255)), flat=True
     )
@@ -72,23 +72,20 @@ def localized_related_pages(page, request=None):
 
     Each link's target is matched by translation key, so a translation shows the targets in its
     own language, or not at all when they have no live translation; the editor's order is kept.
-    Plain Page rows, title and address only: one (prepared) query whatever the mix of types.
+    Plain Page rows, title and address only: one query whatever the mix of types.
     """
     if not page.pk:
         return []
     model = page.related_links.model
 
-    def build(page_id, locale_id):
-        links = model.objects.filter(page_id=page_id)
-        order = links.filter(target__translation_key=OuterRef("translation_key")).order_by("sort_order")
-        return (
-            Page.objects.live()
-            .filter(translation_key__in=links.values("target__translation_key"), locale_id=locale_id)
-            .exclude(pk=page_id)
-            .annotate(link_order=Subquery(order.values("sort_order")[:1]))
-            .only(*LINK_FIELDS)
-            .order_by("link_order", "pk")
-        )
-
-    query = kept(("related-pages", model), lambda: PreparedQuery(build, page_id=int, locale_id=int))
-    return only_public(query.fetch(page_id=page.pk, locale_id=page.locale_id), request)
+    links = model.objects.filter(page_id=page.pk)
+    order = links.filter(target__translation_key=OuterRef("translation_key")).order_by("sort_order")
+    pages = (
+        Page.objects.live()
+        .filter(translation_key__in=links.values("target__translation_key"), locale_id=page.locale_id)
+        .exclude(pk=page.pk)
+        .annotate(link_order=Subquery(order.values("sort_order")[:1]))
+        .only(*LINK_FIELDS)
+        .order_by("link_order", "pk")
+    )
+    return only_public(pages, request)

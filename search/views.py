@@ -14,13 +14,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.search.utils import normalise_query_string
 
-from portal.cache import chrome
+from portal.generation import remember
 from portal.i18n import all_locales, is_public, restricted_paths
 from portal.references import LINK_FIELDS
-from portal.routing import find_site
 from portal.text import fold, normalise_query
 from search.index import search_models
 from search.models import SearchEntry, SearchLog
@@ -71,7 +70,7 @@ def search_url(language, **params):
 
 
 def search(request):
-    find_site(request)  # the site from the chrome cache: result links need it, Wagtail would query it
+    Site.find_for_request(request)  # result links need it (Wagtail keeps it on the request)
     query = normalise_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     locales = all_locales(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
@@ -145,7 +144,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-# Never served from the page cache (portal.cache): every search is counted in the log and sees
+# Never served from the page cache (delivery.middleware): every search is counted in the log and sees
 # the current promoted results; the search itself is fast enough uncached.
 search.portal_page_cache = False
 
@@ -203,7 +202,7 @@ def _result(entry, parsed, labels, request):
 
 
 def _all_promotions():
-    """Every pick with its folded query, kept with the chrome (saving a pick moves the generation)."""
+    """Every pick with its folded query, remembered for the publish generation (saving a pick moves it)."""
     return [
         (fold(promotion.query.query_string), promotion)
         for promotion in SearchPromotion.objects.select_related("query", "page").order_by("sort_order", "pk")
@@ -215,7 +214,7 @@ def _promotions(query, locale, request):
     "hữu nghị"). Picks are few and hand-made: one query reads them all."""
     key = fold(normalise_query_string(query))
     promotions = [
-        promotion for folded, promotion in chrome(request, "search-promotions", _all_promotions) if folded == key
+        promotion for folded, promotion in remember(request, "search-promotions", _all_promotions) if folded == key
     ]
     items, seen = [], set()
     for promotion in promotions:

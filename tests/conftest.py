@@ -4,12 +4,10 @@ from the bilingual demo content (and rolls back what it changes)."""
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connections
 from wagtail.models import Locale, Page
-
-from portal.fragments import forget_fragments
 
 DEMO_PASSWORD = "demo-password-for-tests"
 # Kept here as well as on the connection: Django's connections are context-local, and code run
@@ -56,9 +54,9 @@ def _demo_content_present(request):
 def _empty_shared_cache():
     """Every test starts with an empty cache: the database is rolled back after each test, and
     cached chrome (menus, homes, settings, pages) must not outlive the rows it was built from.
-    Nor must the rendered cards each process keeps (their pictures' renditions are rolled back)."""
-    cache.clear()
-    forget_fragments()
+    Nor must the fragments and renditions each process keeps (their rows are rolled back)."""
+    for alias in ("default", "local", "renditions"):
+        caches[alias].clear()
 
 
 @pytest.fixture

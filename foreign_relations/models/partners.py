@@ -18,8 +18,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.cache import chrome
-from portal.images import attach_pictures, prefetch_renditions
+from portal.generation import remember
+from portal.images import attach_pictures
 from portal.models import BasePage
 from portal.references import LINK_FIELDS, localized_related_pages, pages_linking_to
 from portal.text import sort_key_for
@@ -33,7 +33,6 @@ from .snippets import Sector
 
 PER_PAGE = 24
 # The logo's rendition on the directory's cards (templates/foreign_relations/partner_index_page.html).
-LOGO_SPECS = ("max-160x160",)
 # What a partner's card in the directory reads of it.
 CARD_FIELDS = (*LINK_FIELDS, "name_original", "acronym", "partner_type", "country", "since_year", "logo")
 
@@ -73,15 +72,14 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     def directory_rows(self, request):
         """``(pk, title, country, partner_type, localities)`` of every live, public partner (one query).
 
-        The whole directory, like a news archive: kept with the chrome, under the generation that
-        moves on every publish, unpublish, move or restriction.
+        The whole directory, like a news archive: remembered for the publish generation.
         """
 
         def compute():
             queryset = exclude_restricted(PartnerPage.objects.live().child_of(self), request)
             return list(queryset.values_list("pk", "title", "country", "partner_type", "localities"))
 
-        return chrome(request, f"partner-rows:{self.pk}", compute)
+        return remember(request, f"partner-rows:{self.pk}", compute)
 
     def partner_ids(self, request, filters):
         """Ids of the partners matching ``filters``, in the reader's alphabetical order.
@@ -123,8 +121,7 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         by_id = {p.pk: p for p in queryset}
         partners = [by_id[pk] for pk in ids if pk in by_id]
         attach_pictures(partners, fields=("logo",))
-        prefetch_renditions((p.logo for p in partners), LOGO_SPECS)
-        # Sectors from the snippet table the chrome keeps: the links only, no sector rows.
+        # Sectors from the remembered snippet table: the links only, no sector rows.
         sector_ids = {}
         links = PartnerPage.sectors.through.objects.filter(partnerpage_id__in=list(by_id))
         for partner_id, sector_id in links.values_list("partnerpage_id", "sector_id"):
@@ -149,9 +146,9 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         return self.partners_in_order(request, self.partner_ids(request, filters))
 
     def filter_options(self, request):
-        """Choices offered by the filter form: what the directory's partners actually have (kept
-        with the chrome, in each language, as the rows they come from)."""
-        return chrome(request, f"partner-options:{self.pk}:{get_language()}", lambda: self._filter_options(request))
+        """Choices offered by the filter form: what the directory's partners actually have
+        (remembered for the publish generation, in each language, as the rows they come from)."""
+        return remember(request, f"partner-options:{self.pk}:{get_language()}", lambda: self._filter_options(request))
 
     def _filter_options(self, request):
         rows = self.directory_rows(request)
@@ -211,6 +208,9 @@ class PartnerPageForm(WagtailAdminPageForm):
 
 class PartnerPage(BasePage):
     """A partner of the union: who it is, where it comes from, what it works on and where."""
+
+    # Read with the page when it is routed (home.routing): the page shows the partner's logo.
+    route_select_related = ("logo",)
 
     name_original = models.CharField(
         _("name in its own language"),

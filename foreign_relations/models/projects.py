@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.generation import remember
 from portal.models import BasePage
 from portal.references import localized_related_pages, pages_linking_to
 from portal.text import fold, sort_key_for
@@ -166,7 +167,13 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
 
     def filter_options(self, request):
         localities = {}
-        for text in AidProjectPage.objects.live().child_of(self).values_list("locality", flat=True).distinct():
+        # Every locality of the directory's projects: remembered for the publish generation.
+        texts = remember(
+            request,
+            f"project-localities:{self.pk}",
+            lambda: list(AidProjectPage.objects.live().child_of(self).values_list("locality", flat=True).distinct()),
+        )
+        for text in texts:
             if text:
                 localities.setdefault(locality_key(text), text)
         return {

@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.translation import get_language
 
-from portal.fragments import image_signature
+from portal.images import image_signature
 
 register = template.Library()
 

@@ -28,26 +28,23 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news import listing
-from news.images import ARTICLE_SPECS, BODY_SPECS, SOCIAL_SPECS, prefetch_renditions
+from news.images import SOCIAL_SPECS
 from news.serializers import AuthorField, PictureField, SectionField, SourceField, TopicsField
 from portal.blocks import BaseStreamBlock
-from portal.images import shared_filter
+from portal.generation import remember
 from portal.models import BasePage, Department
-from portal.prepared import PreparedQuery
 from portal.references import localized_related_pages
 
 from .snippets import Topic
 
 
 class ChildRouteMixin:
-    """Finds a child of the known specific type in one query (Wagtail's route needs two per level).
+    """Finds a child of the known specific type in one query (Wagtail's route needs two per level),
+    through Wagtail's documented ``route`` override; the child remembers its parent (``news_parent``).
+    Children are looked up before the page's own sub-routes (feeds)."""
 
-    Only a faster form of Wagtail's own child lookup: the portal's router (``portal.routing``),
-    which reads the whole path at once, treats it as Wagtail's.
-    """
-
-    routes_children_like_wagtail = True
     child_page_model = None
+    route_children_first = True
 
     def route(self, request, path_components):
         if path_components and self.child_page_model is not None:
@@ -63,7 +60,7 @@ class ChildRouteMixin:
                 .first()
             )
             if child is not None:
-                child._cached_parent_obj = self
+                child.news_parent = self
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 
@@ -145,7 +142,7 @@ class NewsSectionPage(ChildRouteMixin, FeedRoutesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index = self._cached_parent_obj if getattr(self, "_cached_parent_obj", None) else None
+        index = getattr(self, "news_parent", None)
         context.update(listing.listing_context(self, request, index=index))
         return context
 
@@ -324,13 +321,13 @@ class NewsPage(BasePage):
 
     def get_section(self):
         """The parent section, without a query when the page was reached through its section."""
-        parent = getattr(self, "_cached_parent_obj", None)
+        parent = getattr(self, "news_parent", None)
         if parent is None:
             parent = (
                 NewsSectionPage.objects.filter(path=self.path[: -self.steplen], depth=self.depth - 1).first()
                 or self.get_parent()
             )
-            self._cached_parent_obj = parent
+            self.news_parent = parent
         return parent
 
     def localized_topics(self, preview=False):
@@ -338,7 +335,12 @@ class NewsPage(BasePage):
         if preview or not self.pk:  # the editor's unsaved choices
             keys = [topic.translation_key for topic in self.topics.all()]
             return list(Topic.objects.filter(locale_id=self.locale_id, translation_key__in=keys).order_by("name"))
-        return _localized_topics.fetch(page_id=self.pk, locale_id=self.locale_id)
+        return list(
+            Topic.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=Topic.objects.filter(pages=self.pk).values("translation_key"),
+            ).order_by("name")
+        )
 
     def localized_related_pages(self, request=None, preview=False):
         """Related pages in this page's language only, live and public, in the editor's order."""
@@ -360,16 +362,18 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The section and the news index above it: the same for every article of the section, so
+        # remembered for the publish generation.
+        if getattr(self, "news_parent", None) is None:
+            self.news_parent = remember(request, f"news-section:{self.path[: -self.steplen]}", self.get_section)
         section = self.get_section()
+        if getattr(section, "news_parent", None) is None:
+            section.news_parent = remember(request, f"news-index:{section.path}", section.get_parent)
         preview = getattr(request, "is_preview", False)
         related = self.localized_related_pages(request, preview=preview)
         more = [article for article in listing.section_headlines(section, request) if article.pk != self.pk]
         more = more[: listing.MORE_IN_SECTION]
-        # The hero is often the social card's picture too: it then gets the renditions of both.
-        prefetch_renditions([self.hero_image], ARTICLE_SPECS)
-        prefetch_renditions([self.get_social_image()], SOCIAL_SPECS)
-        prefetch_renditions(self.body_images(), BODY_SPECS)
-        index = getattr(section, "_cached_parent_obj", None) or section.get_parent()
+        index = section.news_parent
         # The description and the share links' values, worked out once for the tags that repeat them.
         description = strip_tags(self.search_description or self.summary or "")
         context.update(
@@ -408,7 +412,7 @@ class NewsPage(BasePage):
             data["author"] = author
         image = self.get_social_image()
         if image is not None:
-            rendition = image.get_rendition(shared_filter(SOCIAL_SPECS[0]))  # parsed once per process
+            rendition = image.get_rendition(SOCIAL_SPECS[0])
             data["image"] = [rendition.full_url]
         text = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False)
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -428,13 +432,3 @@ class NewsRelatedPage(Orderable):
 
     def __str__(self):
         return str(self.target)
-
-
-# Topics of an article in its language: the topics it is tagged with, by translation key.
-_localized_topics = PreparedQuery(
-    lambda page_id, locale_id: Topic.objects.filter(
-        locale_id=locale_id, translation_key__in=Topic.objects.filter(pages=page_id).values("translation_key")
-    ).order_by("name"),
-    page_id=int,
-    locale_id=int,
-)

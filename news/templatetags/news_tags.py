@@ -8,10 +8,10 @@ from django import template
 from django.utils.translation import get_language
 
 from news import listing
-from news.images import CARD_SPECS, FEATURED_SPECS, attach_pictures, prefetch_renditions
-from portal.cache import chrome
-from portal.fragments import image_signature
-from portal.i18n import active_locale
+from news.images import attach_pictures
+from portal.generation import remember
+from portal.i18n import active_locale, per_request
+from portal.images import image_signature
 
 register = template.Library()
 
@@ -20,10 +20,11 @@ PER_SECTION = 3
 
 
 def home_news(request):
-    """Everything the home page shows of the news, in the current language (cached on the request)."""
-    cache = getattr(request, "_news_home", None) if request is not None else None
-    if cache is not None:
-        return cache
+    """Everything the home page shows of the news, in the current language (once per request)."""
+    return per_request(request, ("news-home", get_language()), lambda: _home_news(request))
+
+
+def _home_news(request):
     from news.models import NewsIndexPage
 
     locale = active_locale(request)
@@ -32,8 +33,8 @@ def home_news(request):
         queryset = NewsIndexPage.objects.live().filter(locale=locale).order_by("path")
         return listing.exclude_restricted(queryset, request).first()
 
-    # The news index is navigation, like the menu: kept with the chrome.
-    index = chrome(request, f"news-index:{locale.pk}", find_index)
+    # The news index is navigation, like the menu: remembered for the publish generation.
+    index = remember(request, f"news-index:{locale.pk}", find_index)
     groups = []
     if index is not None:
         section_list = listing.sections(index, request)
@@ -48,19 +49,13 @@ def home_news(request):
             (a for a in latest if a.get_listing_image() is not None), key=lambda a: a.date, default=None
         ) or (hot[0] if hot else None)
     groups = [(s, [a for a in items if featured is None or a.pk != featured.pk]) for s, items in groups]
-    # Pictures shown: the featured story's, and the first (full) card's of each section.
-    prefetch_renditions([featured.get_listing_image()] if featured else [], FEATURED_SPECS)
-    prefetch_renditions([items[0].get_listing_image() for _s, items in groups if items], CARD_SPECS)
-    data = {
+    return {
         "language": get_language(),
         "hot": hot,
         "featured": featured,
         "index": index,
         "groups": groups,
     }
-    if request is not None:
-        request._news_home = data
-    return data
 
 
 @register.inclusion_tag("news/tags/ticker.html", takes_context=True)
@@ -97,13 +92,13 @@ def news_quick_links(context):
 
 @register.simple_tag(takes_context=True)
 def news_breadcrumbs(context, page):
-    """Home, news index, section, page: from the parents the router already loaded (no query)."""
+    """Home, news index, section, page: from the parents the route already loaded (no query)."""
     from portal.i18n import home_for_language
 
     chain = [page]
     current = page
     while current.depth > 3:
-        parent = getattr(current, "_cached_parent_obj", None)
+        parent = getattr(current, "news_parent", None)
         if parent is None:
             ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
             return ancestors + [page]

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from portal.text import fold, nfc, slugify_vi
@@ -138,15 +138,6 @@ class BasePage(FoldedSearchMixin, Page):
         # The page's absolute URL, once: canonical link, social tags and share links use it.
         context["canonical_url"] = self.get_full_url(request)
         return context
-
-    def get_view_restrictions(self):
-        # Wagtail checks restrictions on every page view with two queries; the paths that can be
-        # restricted are known from the shared cache (portal.routing), so most views need none.
-        from portal.routing import may_be_restricted
-
-        if not may_be_restricted(self):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
     @property
     def summary(self):

@@ -20,6 +20,31 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def local_caches(env):
+    """The caches kept in each process (Django's local-memory cache; ``…=false`` turns one off).
+
+    ``local``: rendered fragments and remembered values (the ``delivery`` app), keyed by the publish
+    generation read from the shared cache, so a publish on any server makes them stale at once.
+    ``renditions``: Wagtail's image renditions, written on every view that shows a picture; their
+    keys carry the image's file and focal point, so an entry never goes stale.
+    """
+    dummy = "django.core.cache.backends.dummy.DummyCache"
+    locmem = "django.core.cache.backends.locmem.LocMemCache"
+    return {
+        "local": {
+            "BACKEND": locmem if env_bool("FRAGMENT_CACHE", True) else dummy,
+            "LOCATION": "local",
+            "OPTIONS": {"MAX_ENTRIES": int(env("FRAGMENT_CACHE_ENTRIES", "20000"))},
+        },
+        "renditions": {
+            "BACKEND": locmem if env_bool("RENDITION_CACHE", True) else dummy,
+            "LOCATION": "renditions",
+            "TIMEOUT": int(env("RENDITION_CACHE_TIMEOUT", "3600")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -32,6 +57,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "portal",
+    "delivery",
     "home",
     "news",
     "foreign_relations",
@@ -44,6 +70,7 @@ INSTALLED_APPS = [
     "search",
     "importer",
     "demo",
+    "operations",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -96,7 +123,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.security.PasswordResetThrottleMiddleware",
     "axes.middleware.AxesMiddleware",
-    "portal.cache.PageCacheMiddleware",  # last: serves anonymous page views from the shared cache
+    "delivery.middleware.PageCacheMiddleware",  # last: serves anonymous page views from the shared cache
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -129,18 +156,22 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The article's queries are planned once per connection on PostgreSQL (portal.prepared). Off for a
-# pooler that shares server sessions between clients (PgBouncer in transaction mode).
+# The site search's queries are planned once per connection on PostgreSQL (portal.prepared). Off
+# for a pooler that shares server sessions between clients (PgBouncer in transaction mode).
 PORTAL_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set (shared by every app server: pages, the publish generation,
+# Wagtail's site root paths), local memory otherwise. While Redis cannot be reached, reads miss and
+# writes are dropped (delivery.backends), so pages are rendered from the database.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache_backends.RedisCache",
+            "BACKEND": "delivery.backends.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": int(env("CACHE_TIMEOUT", "600")),
+            # A Redis that does not answer costs a page a quarter of a second at most, not the worker.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
 else:
@@ -151,26 +182,17 @@ else:
             "TIMEOUT": int(env("CACHE_TIMEOUT", "600")),
         }
     }
+CACHES.update(local_caches(env))
 
-# Image renditions: Wagtail writes every rendition it uses to this cache, on every view. Its keys
-# carry the image's file hash and focal point, so an entry never goes stale when an image changes;
-# keeping it in each process, unpickled, saves a network write and a pickling per picture per view.
-CACHES["renditions"] = {
-    "BACKEND": "portal.cache_backends.ProcessMemoryCache",
-    "LOCATION": "renditions",
-    "TIMEOUT": int(env("RENDITION_CACHE_TIMEOUT", "3600")),
-    "OPTIONS": {"MAX_ENTRIES": 5000},
-}
-
-# Page cache for anonymous visitors (portal/cache.py), invalidated on publish on every server.
+# Page cache for anonymous visitors (delivery.middleware), invalidated on publish on every server.
 PORTAL_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PORTAL_PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", env("CACHE_TIMEOUT", "600")))
 PORTAL_PAGE_MAX_AGE = int(env("PAGE_MAX_AGE", "60"))  # browsers and CDNs; a CDN is purged on publish
-# Pages also kept in each worker (0: none).
-PORTAL_PAGE_MEMO_SIZE = int(env("PAGE_MEMO_SIZE", "256"))
-# Rendered cards kept in each worker, keyed by what they show (portal.fragments; 0: none).
-PORTAL_FRAGMENT_MEMO_SIZE = int(env("FRAGMENT_MEMO_SIZE", "4096"))
 PORTAL_PAGE_CACHE_URL_NAMES = ("wagtail_serve", "search", "sitemap", "robots_txt")
+# Pages below a language home found in one query (home.routing); false: level by level, as Wagtail.
+PORTAL_PATH_ROUTING = env_bool("PATH_ROUTING", True)
+# Values remembered for the publish generation in each worker (portal.generation.remember).
+PORTAL_REMEMBER = env_bool("REMEMBER", True)
 
 # CDN purging (wagtail.contrib.frontend_cache), off unless configured: Cloudflare with
 # CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN, or any cache that accepts HTTP PURGE requests

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from portal.management.commands.translation_coverage import measure, own_catalogues
+from operations.management.commands.translation_coverage import measure, own_catalogues
 
 BASE_DIR = Path(settings.BASE_DIR)
 SKIP = {".git", ".venv", "node_modules", "media", "staticfiles", "tests", "docs", "locale_wagtail", "__pycache__"}

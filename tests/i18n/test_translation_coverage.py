@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from portal.management.commands.translation_coverage import WAGTAIL_CATALOGUES, Evaluator, measure
+from operations.management.commands.translation_coverage import WAGTAIL_CATALOGUES, Evaluator, measure
 
 REQUIRED = {
     ("wagtail.admin", "django"),

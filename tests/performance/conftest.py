@@ -1,21 +1,19 @@
 """Fixtures of the performance tests: the page cache switched on, a clean shared cache."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page
-
-from portal.cache import forget_pages
 
 
 @pytest.fixture
 def page_cache(settings):
     """The page cache on (the test settings switch it off for the other suites)."""
     settings.PORTAL_PAGE_CACHE = True
-    cache.clear()
-    forget_pages()
+    for alias in ("default", "local"):
+        caches[alias].clear()
     yield
-    cache.clear()
-    forget_pages()
+    for alias in ("default", "local"):
+        caches[alias].clear()
 
 
 def live_page(model_name, language="vi"):

@@ -8,10 +8,12 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 CACHES = {
     "default": {
-        "BACKEND": "portal.cache_backends.RedisCache",
+        "BACKEND": "delivery.backends.ResilientRedisCache",
         "LOCATION": env("REDIS_URL"),
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal-two-servers"),
-    }
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+    },
+    **local_caches(env),  # noqa: F405
 }
 PORTAL_PAGE_CACHE = True
 MEDIA_ROOT = env("MEDIA_ROOT")

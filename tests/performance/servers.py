@@ -151,27 +151,34 @@ def multipart(fields, files):
 
 
 class RedisServer:
-    """The Redis of ``TEST_REDIS_URL`` (started by scripts/services.sh), or one started here."""
+    """The Redis of ``TEST_REDIS_URL`` (started by scripts/services.sh), or one started here
+    (always, with ``own=True``: a test that stops Redis must not stop the suite's)."""
 
-    def __init__(self, workdir):
+    def __init__(self, workdir, own=False):
         self.process = None
-        self.url = os.environ.get("TEST_REDIS_URL")
+        self.workdir = workdir
+        self.url = None if own else os.environ.get("TEST_REDIS_URL")
         if self.url:
             return
-        binary = shutil.which("redis-server")
-        if binary is None:
+        self.binary = shutil.which("redis-server")
+        if self.binary is None:
             raise RuntimeError("redis-server is not installed: run the suite with `make test`, which installs it.")
-        port = free_port()
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.start()
+
+    def start(self):
+        """Start the Redis started here (again, on the same port, after :meth:`stop`)."""
         self.process = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workdir],
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+            + ["--dir", self.workdir],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self.url = f"redis://127.0.0.1:{port}/0"
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
                 return
             except OSError:
                 time.sleep(0.1)
@@ -181,3 +188,4 @@ class RedisServer:
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=10)
+            self.process = None

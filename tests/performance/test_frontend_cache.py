@@ -125,7 +125,7 @@ def test_deployment_settings_come_from_the_environment():
     assert configured["cdn"]["cloudflare"]["BACKEND"].endswith("CloudflareBackend")
     assert configured["cdn"]["http"]["LOCATION"] == "http://127.0.0.1:6081/"
     assert configured["media"] == "storages.backends.s3.S3Storage"
-    assert configured["cache"] == "portal.cache_backends.RedisCache"
+    assert configured["cache"] == "delivery.backends.ResilientRedisCache"
     assert configured["page_cache"] is False
 
 

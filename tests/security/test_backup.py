@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from home.models import ContactPage, StandardPage
-from portal.backup import content_counts, safe_media_name
+from operations.backup import content_counts, safe_media_name
 
 SNAPSHOT = """
 import hashlib, json

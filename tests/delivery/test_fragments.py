@@ -1,19 +1,29 @@
-"""Cards rendered once and reused, keyed by what they show (portal.fragments)."""
+"""Fragments cached with Django's {% cache %} tag, keyed by {% fragment_cache %} (the publish
+generation, the language and the site), and fresh after every change that shows in them."""
 
 import itertools
 
 import pytest
-from django.template import Context, Template, TemplateSyntaxError
+from django.core.cache import caches
+from django.template import Context, Template
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 from wagtail.images import get_image_model
 
 from foreign_relations.models import PartnerIndexPage, PartnerPage, Sector
-from portal.fragments import forget_fragments, image_signature
+from portal.generation import bump
+from portal.images import image_signature
 
 pytestmark = pytest.mark.django_db
 
-COUNTING = Template('{% load portal_tags %}{% fragment "test" value %}{{ counter.next }}{% endfragment %}')
+BY_GENERATION = Template(
+    "{% load cache delivery_tags %}{% fragment_cache as fc %}"
+    '{% cache fc.timeout "test" fc.generation value using=fc.cache %}{{ counter.next }}{% endcache %}'
+)
+BY_SITE = Template(
+    "{% load cache delivery_tags %}{% fragment_cache as fc %}"
+    '{% cache fc.timeout "test-card" value fc.site using=fc.cache %}{{ counter.next }}{% endcache %}'
+)
 
 
 class Counter:
@@ -24,11 +34,13 @@ class Counter:
         return next(self.numbers)
 
 
-def render(value, counter, request=None):
-    return COUNTING.render(Context({"value": value, "counter": counter, "request": request}))
+def render(value, counter, request=None, template=BY_GENERATION):
+    if request is None:
+        request = RequestFactory().get("/", HTTP_HOST="127.0.0.1")
+    return template.render(Context({"value": value, "counter": counter, "request": request}))
 
 
-def test_a_fragment_is_rendered_once_per_key():
+def test_a_fragment_is_rendered_once_per_key_and_generation():
     counter = Counter()
     assert [render("a", counter), render("a", counter), render("b", counter), render("a", counter)] == [
         "1",
@@ -36,35 +48,48 @@ def test_a_fragment_is_rendered_once_per_key():
         "2",
         "1",
     ]
+    bump()  # a publish, on any server
+    assert render("a", counter) == "3"
+
+
+def test_a_card_keyed_by_its_values_outlives_a_publish():
+    counter = Counter()
+    assert render("a", counter, template=BY_SITE) == "1"
+    bump()
+    assert render("a", counter, template=BY_SITE) == "1"
 
 
 def test_the_language_and_the_host_are_part_of_the_key():
     counter = Counter()
     factory = RequestFactory()
-    with translation.override("vi"):
-        vi = render("a", counter, factory.get("/", HTTP_HOST="127.0.0.1"))
-        other_host = render("a", counter, factory.get("/", HTTP_HOST="localhost"))
-    with translation.override("en"):
-        en = render("a", counter, factory.get("/", HTTP_HOST="127.0.0.1"))
-    assert (vi, other_host, en) == ("1", "2", "3")
+    for template in (BY_GENERATION, BY_SITE):
+        with translation.override("vi"):
+            vi = render("a", counter, factory.get("/", HTTP_HOST="127.0.0.1"), template)
+            other_host = render("a", counter, factory.get("/", HTTP_HOST="localhost"), template)
+        with translation.override("en"):
+            en = render("a", counter, factory.get("/", HTTP_HOST="127.0.0.1"), template)
+        assert len({vi, other_host, en}) == 3
 
 
-def test_the_memo_keeps_only_the_most_recent_fragments():
+def test_a_preview_is_never_stored_nor_served_from_the_cache():
     counter = Counter()
-    with override_settings(PORTAL_FRAGMENT_MEMO_SIZE=2):
-        assert [render(v, counter) for v in ("a", "b", "c", "a")] == ["1", "2", "3", "4"]  # "a" went out
-        assert render("c", counter) == "3"
+    assert render("a", counter) == "1"
+    preview = RequestFactory().get("/", HTTP_HOST="127.0.0.1")
+    preview.is_preview = True
+    assert [render("a", counter, preview), render("a", counter, preview)] == ["2", "3"]
+    assert render("a", counter) == "1"
 
 
-def test_a_size_of_zero_turns_the_memo_off():
+def test_without_the_shared_cache_fragments_are_rendered_each_time(monkeypatch):
+    monkeypatch.setattr("portal.generation.current", lambda: None)  # Redis unreachable
     counter = Counter()
-    with override_settings(PORTAL_FRAGMENT_MEMO_SIZE=0):
-        assert [render("a", counter), render("a", counter)] == ["1", "2"]
+    assert [render("a", counter), render("a", counter)] == ["1", "2"]
 
 
-def test_the_tag_wants_a_name_and_a_key():
-    with pytest.raises(TemplateSyntaxError):
-        Template('{% load portal_tags %}{% fragment "test" %}x{% endfragment %}')
+def test_without_a_request_nothing_is_cached():
+    counter = Counter()
+    rendered = [BY_GENERATION.render(Context({"value": "a", "counter": counter})) for _ in range(2)]
+    assert rendered == ["1", "2"]
 
 
 def test_a_new_focal_point_is_a_new_picture():
@@ -105,21 +130,21 @@ def test_a_renamed_sector_shows_on_the_partner_cards_at_once(client):
 
 
 @override_settings(PORTAL_PAGE_CACHE=False)
-def test_cards_of_a_second_view_come_from_the_memo(client, monkeypatch):
-    from portal import fragments
-
+def test_cards_of_a_second_view_come_from_the_fragment_cache(client, monkeypatch):
     directory = PartnerIndexPage.objects.get(locale__language_code="vi")
-    forget_fragments()
+    local = caches["local"]
+    local.clear()
+    stored = []
+    original = local.set
+    monkeypatch.setattr(
+        local, "set", lambda key, value, *args, **kwargs: stored.append(key) or original(key, value, *args, **kwargs)
+    )
     first = client.get(directory.url).content.decode()
-    rendered = []
-    original = fragments.render_fragment
-
-    def spy(key, render):
-        return original(key, lambda: rendered.append(key) or render())
-
-    monkeypatch.setattr("portal.templatetags.portal_tags.render_fragment", spy)
+    partners = PartnerPage.objects.live().child_of(directory).count()
+    assert partners and len(stored) >= partners  # one entry per card, at least
+    stored.clear()
     assert client.get(directory.url).content.decode() == first
-    assert rendered == []
+    assert stored == []  # every fragment of the second view came from the cache
 
 
 @override_settings(PORTAL_PAGE_CACHE=False)

@@ -1,7 +1,7 @@
-"""What makes the page cache stale, and the CDN purges that follow (``portal.cache``).
+"""What makes cached pages and fragments stale, and the CDN purges that follow.
 
-The shared page cache is invalidated as a whole (one generation number) on publish, unpublish,
-move and delete of a page, on translation publish (wagtail-localize publishes through
+Everything cached is invalidated as a whole (the publish generation, ``portal.generation``) on
+publish, unpublish, move and delete of a page, on translation publish (wagtail-localize publishes through
 ``page_published``), on saves of a live page, and on saves of what every page shows: settings,
 snippets, images, sites, locales and view restrictions.
 
@@ -27,7 +27,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.cache import invalidate
+from portal.generation import invalidate
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ DRAFT_BOOKKEEPING_FIELDS = {
     "comments",
 }
 
-# Search promotions (editors' picks) are read with the chrome by the search view.
+# What every page (or the search page) shows besides pages: settings, snippets, pictures,
+# sites, languages, view restrictions, editors' picks.
 CHROME_MODELS = (
     PageViewRestriction,
     Site,
@@ -89,16 +90,26 @@ def invalidate_on_delete(sender, instance, **kwargs):
     invalidate()
 
 
-CONTENT_APPS = ("portal", "home", "news", "foreign_relations")
+def _project_apps():
+    """The site's own apps (those in the project's directory): their models are what pages show."""
+    from django.apps import apps
+
+    base = str(settings.BASE_DIR)
+    return {
+        config.label
+        for config in apps.get_app_configs()
+        if str(config.path).startswith(base) and "site-packages" not in str(config.path)
+    }
 
 
 def connect_delete_handlers():
     """Connect ``post_delete`` per model (a receiver for every sender would disable Django's fast
-    deletes everywhere): pages, the chrome's models and the content apps' own models."""
+    deletes everywhere): pages, the chrome's models and the project's own models."""
     from django.apps import apps
 
+    own = _project_apps()
     for model in apps.get_models():
-        if issubclass(model, (Page, *CHROME_MODELS)) or model._meta.app_label in CONTENT_APPS or _is_snippet(model):
+        if issubclass(model, (Page, *CHROME_MODELS)) or model._meta.app_label in own or _is_snippet(model):
             post_delete.connect(invalidate_on_delete, sender=model, dispatch_uid=f"portal-cache-{model._meta.label}")
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import BackupError, backup
+from operations.backup import BackupError, backup
 
 
 class Command(BaseCommand):

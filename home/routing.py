@@ -1,0 +1,76 @@
+"""Routing below a language's home page in one query for the pages on the path.
+
+Wagtail's ``Page.route`` goes down one level at a time, two queries per level (the child, then
+its specific row). ``HomePage.route`` (Wagtail's documented override) reads the pages whose
+addresses start the path in one query instead, and hands the rest of the path to the right
+page's own ``route``, so Wagtail answers exactly as it would have:
+
+- a page on the way that answers sub-paths itself (``RoutablePageMixin``, live, and the rest of
+  the path is one of its routes) gets the rest of the path, as in Wagtail;
+- a page on the way with a ``route`` of its own that is not Wagtail's child lookup gets it too;
+- otherwise the deepest page found gets the rest (nothing: itself, if live; a sub-route, or a
+  missing child: Wagtail's own answer, 404).
+
+``PORTAL_PATH_ROUTING = False`` (env ``PATH_ROUTING=false``) leaves every level to Wagtail.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+
+def pages_on_path(root, components):
+    """``[page at level 1, level 2, …]``: plain pages whose addresses start the path, in one query."""
+    prefixes = [root.url_path + "".join(f"{c}/" for c in components[: i + 1]) for i in range(len(components))]
+    # Slugs and tree paths are indexed, url_path is not: pages of other branches are dropped below.
+    candidates = Page.objects.filter(
+        slug__in=set(components),
+        depth__gt=root.depth,
+        depth__lte=root.depth + len(components),
+        path__startswith=root.path,
+    )
+    by_address = {page.url_path: page for page in candidates}
+    chain = []
+    for prefix in prefixes:
+        page = by_address.get(prefix)
+        if page is None or (chain and not page.path.startswith(chain[-1].path)):
+            break
+        chain.append(page)
+    return chain
+
+
+def _answers_itself(page, rest):
+    """Whether ``page`` (on the way down) answers ``rest`` of the path rather than a child."""
+    model = page.specific_class
+    if model is None:
+        raise Http404
+    if getattr(model, "route_children_first", False) or model.route is Page.route:
+        return False  # Wagtail's child lookup (news indexes look their children up first)
+    if issubclass(model, RoutablePageMixin) and model.route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{c}/" for c in rest))
+        except Http404:
+            return False
+        return True
+    return True  # a route of its own: it decides
+
+
+def route_below(root, request, components, wagtail_route):
+    if not components or not getattr(settings, "PORTAL_PATH_ROUTING", True):
+        return wagtail_route(request, components)
+    chain = pages_on_path(root, components)
+    if not chain:
+        return wagtail_route(request, components)
+    for level, page in enumerate(chain):
+        rest = components[level + 1 :]
+        if level == len(chain) - 1 or _answers_itself(page, rest):
+            model = page.specific_class
+            if model is None:
+                raise Http404
+            related = ("locale", *getattr(model, "route_select_related", ()))
+            specific = model.objects.select_related(*related).filter(pk=page.pk).first() or page.specific
+            return specific.route(request, rest)
+    raise Http404  # pragma: no cover - the last level always answers

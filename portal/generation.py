@@ -1,0 +1,88 @@
+"""The publish generation: one number in the shared cache that every publish moves (the
+``delivery`` app moves it, and caches pages and fragments under it).
+
+Whatever is cached under a generation (pages, fragments, remembered values) is stale as soon as
+the number moves, on every server sharing the cache. The number is time-based, so a generation
+key lost to eviction or a flushed cache never brings older entries back.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "portal:pages:generation"
+_MISSING = object()
+
+
+def shared_cache():
+    """The cache every server shares (Redis in production): pages and the generation."""
+    return caches[getattr(settings, "PORTAL_PAGE_CACHE_ALIAS", "default")]
+
+
+def local_cache():
+    """This process's own cache: fragments and remembered values, keyed by the generation."""
+    return caches[getattr(settings, "PORTAL_FRAGMENT_CACHE_ALIAS", "local")]
+
+
+def current():
+    """The current generation, or None when the shared cache cannot be read."""
+    cache = shared_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump():
+    """Make everything cached under the current generation stale, on every server."""
+    cache = shared_cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # missing: first use, flushed or evicted
+            cache.set(GENERATION_KEY, time.time_ns() // 1000, None)
+    except Exception:  # the cache being down must never break publishing
+        logger.exception("Could not move the publish generation.")
+
+
+def invalidate():
+    """Move the generation now, and again once the transaction commits: a page rendered by another
+    server from data read before the commit cannot outlive it."""
+    bump()
+    transaction.on_commit(bump)
+
+
+def for_request(request):
+    """The generation this request works with, read once; None for previews (drafts are never
+    cached) and while the shared cache is unreachable."""
+    if request is None:
+        return None
+    generation = getattr(request, "publish_generation", _MISSING)
+    if generation is _MISSING:
+        generation = None if getattr(request, "is_preview", False) else current()
+        request.publish_generation = generation
+    return generation
+
+
+def remember(request, name, compute):
+    """``compute()``, kept in this process for the request's generation under ``name``.
+
+    ``name`` must say everything the value depends on besides published content (a page's id,
+    the language). Without a generation (a preview, the cache down) it is simply computed.
+    """
+    generation = for_request(request)
+    if generation is None or not getattr(settings, "PORTAL_REMEMBER", True):
+        return compute()
+    key = f"remember:{generation}:{name}"
+    cache = local_cache()
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, getattr(settings, "PORTAL_PAGE_CACHE_TIMEOUT", 600))
+    return value
