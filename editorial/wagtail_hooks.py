@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from editorial import reports, translation_hooks  # noqa: F401 (translation_hooks registers hooks)
+from editorial import privacy_hooks, reports, translation_hooks  # noqa: F401 (they register hooks)
 from editorial.panels import LeadershipDashboardPanel, MyArticlesPanel, my_pages_with_status
 from editorial.views import CoverageReportView, QuotaReportView
 

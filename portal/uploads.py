@@ -81,6 +81,12 @@ def validate_document_file(f):
     name = getattr(f, "name", "") or ""
     extension = os.path.splitext(name)[1].lower().lstrip(".")
     allowed = [e.lower() for e in getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or []]
+    if allowed and not extension:
+        raise ValidationError(
+            _("This file name has no extension (such as .pdf). Allowed: %(allowed)s.")
+            % {"allowed": ", ".join(allowed)},
+            code="document_extension",
+        )
     if allowed and extension not in allowed:
         raise ValidationError(
             _("Files of type .%(extension)s are not accepted. Allowed: %(allowed)s.")
@@ -112,3 +118,16 @@ class DocumentForm(BaseDocumentForm):
         if f and "file" in self.changed_data:
             validate_document_file(f)
         return f
+
+    def add_error(self, field, error):
+        """One message per refused file: Wagtail's model check of the extension runs after the form's
+        own and, seeing no file (the form refused it), would add "File extension “” is not allowed"."""
+        if self.has_error("file"):
+            if field == "file":
+                return
+            if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+                others = {name: errors for name, errors in error.error_dict.items() if name != "file"}
+                if not others:
+                    return
+                error = ValidationError(others)
+        super().add_error(field, error)

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.api import api_index, api_not_found, api_router
@@ -12,7 +11,7 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include("editorial.report_exports")),  # Wagtail's reports, exported safely
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include("portal.documents")),  # Wagtail's serve view, text as UTF-8
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),

@@ -3,6 +3,7 @@
 
 import io
 import os
+import re
 import zipfile
 
 import pytest
@@ -204,3 +205,39 @@ def test_private_collection_documents_are_not_served_nor_listed(user_client, cli
     assert listing.status_code == 200
     assert "Biên bản họp nội bộ" not in listing.content.decode()
     assert client.get(f"/api/v2/documents/{document.pk}/", follow=True).status_code == 404
+
+
+def test_text_documents_are_served_as_utf8(user_client, client):
+    text = "Danh sách đoàn viên Hội Hữu nghị Việt – Lào\n"
+    for name in ("danh-sach.txt", "danh-sach.csv"):
+        upload_document(user_client("admin"), name, text.encode())
+        document = Document.objects.latest("id")
+        client.logout()
+        response = client.get(document.url)
+        assert response.status_code == 200
+        assert response["Content-Type"].split(";")[0] in ("text/plain", "text/csv")
+        assert "charset=utf-8" in response["Content-Type"].replace(" ", "").lower()
+        assert b"".join(response.streaming_content).decode("utf-8") == text
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("quyet-dinh.pdf", b"<html><script>alert(1)</script></html>"),
+        ("bao-cao.xlsx", b"%PDF-1.4 not a spreadsheet"),
+        ("quyet-dinh", b"%PDF-1.4"),  # no extension at all
+    ],
+)
+def test_mismatched_document_gets_one_clear_vietnamese_message(user_client, name, content):
+    for url in ("/admin/documents/add/", "/admin/documents/multiple/add/"):
+        if url.endswith("multiple/add/"):
+            response = user_client("admin").post(
+                url, {"files[]": SimpleUploadedFile(name, content), "collection": root_collection().pk}
+            )
+            messages = [response.json()["error_message"]]
+        else:
+            response = upload_document(user_client("admin"), name, content)
+            messages = re.findall(r'<p class="error-message">\s*(.*?)\s*</p>', response.text, re.S)
+        assert len(messages) == 1, messages
+        assert "not allowed" not in messages[0] and "“”" not in messages[0]
+        assert messages[0].startswith(("Nội dung tệp không đúng định dạng", "Tên tệp không có phần mở rộng")), messages

@@ -1,0 +1,59 @@
+"""Unpublished drafts are not found through the page chooser by users who may not edit them."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from editorial import roles
+
+from .helpers import make_article
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Dự thảo nghị quyết chưa công bố"
+
+
+@pytest.fixture
+def secret_draft(section, users):
+    return make_article(section, SECRET, owner=users["bientapvien"], publish=False)
+
+
+def html(response):
+    """The chooser answers JSON (the modal's HTML inside) or, for search results, HTML."""
+    assert response.status_code == 200
+    if response["Content-Type"].startswith("application/json"):
+        return response.json()["html"]
+    return response.content.decode()
+
+
+def chooser_lists(client, user, page, section):
+    client.force_login(user)
+    search = html(client.get(reverse("wagtailadmin_choose_page_search"), {"q": SECRET}))
+    browse = html(client.get(reverse("wagtailadmin_choose_page_child", args=[section.pk])))
+    return SECRET in search, SECRET in browse
+
+
+def test_drafts_are_hidden_from_those_who_may_not_edit_them(client, users, secret_draft, section):
+    assert chooser_lists(client, users["congtacvien"], secret_draft, section) == (False, False)
+    assert chooser_lists(client, users["biendichvien"], secret_draft, section) == (False, False)
+    # Another collaborator of the same section neither.
+    other = get_user_model().objects.create_user("congtacvien2", password="x")
+    other.groups.add(Group.objects.get(name=roles.COLLABORATORS))
+    assert chooser_lists(client, other, secret_draft, section) == (False, False)
+
+
+def test_drafts_are_shown_to_those_who_may_edit_them(client, users, secret_draft, section):
+    assert chooser_lists(client, users["bientapvien"], secret_draft, section) == (True, True)
+    assert chooser_lists(client, users["truongban"], secret_draft, section) == (True, True)
+    assert chooser_lists(client, users["admin"], secret_draft, section) == (True, True)
+
+
+def test_own_drafts_and_live_pages_stay_choosable(client, users, section):
+    mine = make_article(section, "Bản nháp của cộng tác viên", owner=users["congtacvien"], publish=False)
+    live = make_article(section, "Bài đã đăng công khai", owner=users["bientapvien"])
+    client.force_login(users["congtacvien"])
+    browse = html(client.get(reverse("wagtailadmin_choose_page_child", args=[section.pk])))
+    assert mine.title in browse and live.title in browse
+    search = html(client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Bài đã đăng công khai"}))
+    assert live.title in search
