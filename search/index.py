@@ -49,8 +49,9 @@ RELATED_NAME_ATTRIBUTES = ("document_type", "issuing_body")
 MAX_TEXT_LENGTH = 20000
 # The page's lead: the first of these it has (the news lead, an introduction, a summary…).
 LEAD_ATTRIBUTES = ("lead", "intro", "summary", "description", "listing_summary", "search_description")
-# Where a phrase cannot run on: between sentences, and between the page's parts.
-_BREAK = re.compile(r"[.!?;:…\n\r•|]+")
+# Where a phrase cannot run on: between sentences and clauses, around dashes, brackets and
+# quotes, and between the page's parts ("đối ngoại, giao lưu" does not hold "ngoại giao").
+_BREAK = re.compile(r"[.,!?;:…\n\r•|–—()\[\]\"“”«»]+")
 
 
 def search_models():
@@ -155,7 +156,7 @@ def build_entry(page):
         date=page_date(page),
         title=title[:255],
         title_terms=as_terms(title_words),
-        title_folded=as_terms(folded_words(title_words)),
+        title_folded=sequence(title),
         terms=as_terms(all_words),
         terms_folded=as_terms(distinct(folded_words(all_words))),
         summary=summary,

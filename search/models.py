@@ -24,7 +24,7 @@ class SearchEntry(models.Model):
     date = models.DateField(null=True, blank=True)
     title = models.CharField(max_length=255)
     title_terms = models.TextField(help_text="Words of the title as typed (lower case).")
-    title_folded = models.TextField(help_text="Words of the title without diacritics.")
+    title_folded = models.TextField(help_text='Words of the title without diacritics, "|" between its clauses.')
     terms = models.TextField(help_text="Distinct words of the whole page as typed (lower case).")
     terms_folded = models.TextField(help_text="Distinct words of the whole page without diacritics.")
     lead_folded = models.TextField(

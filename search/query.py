@@ -7,11 +7,13 @@ Ranking, highest first (weights in :func:`relevance`, added up):
 
 1. the document number typed (``12-CT/TW``, ``12 CT TW``) or a type and serial (``chỉ thị 12``);
 2. the query's words standing together as typed, in order: in the title, then in the lead, then
-   anywhere in the page; then its pairs of adjacent words, in the same order of places;
-3. every word in the title, then in the lead, wherever they stand;
-4. when the query has diacritics, the words as typed (a query typed without them says nothing
+   anywhere in the page;
+3. how many of its pairs of adjacent words stand together anywhere in the page (a page that
+   has two of them outranks one that has one in its title), then in the title and the lead;
+4. every word in the title, then in the lead, wherever they stand;
+5. when the query has diacritics, the words as typed (a query typed without them says nothing
    about them, so no page gains here);
-5. the page's date, newest first: it only breaks ties.
+6. the page's date, newest first: it only breaks ties.
 
 Everything is built with Django's ORM (``Case``/``When`` over ``contains`` lookups), so SQLite (the
 demo) ranks exactly as PostgreSQL does; PostgreSQL reaches the matches through the GIN indexes of
@@ -26,9 +28,11 @@ from search.text import distinct
 # Weights of the parts of the score (see the module's docstring).
 DOCUMENT_KEY, DOCUMENT_PREFIX = 1024, 512
 PHRASE_TITLE, PHRASE_LEAD, PHRASE_TEXT = 128, 64, 32
-PAIR_TITLE, PAIR_LEAD, PAIR_TEXT = 8, 4, 2
-WORDS_TITLE, WORDS_LEAD = 16, 8
+PAIR_TEXT, PAIR_TITLE, PAIR_LEAD = 16, 6, 3
+WORDS_TITLE, WORDS_LEAD = 4, 2
 EXACT_TITLE, EXACT_TEXT = 24, 12
+# Pairs of adjacent words looked for (a long query's first ones): each is a look through the text.
+MAX_PAIRS = 5
 
 
 class TermsMatch(Expression):
@@ -120,9 +124,10 @@ def exclude_paths(entries, paths):
 def relevance(parsed, in_text=True):
     """The score that orders results, highest first (see the module's docstring).
 
-    ``in_text=False`` (for queries that match a large share of the site) looks at titles and
-    leads only: reading the whole text of thousands of pages would cost more than the reader's
-    wait allows, and the first pages of such a list are led by titles.
+    ``in_text=False`` (for queries that match a large share of the site) looks at titles only:
+    reading the lead and the whole text of thousands of pages would cost more than the reader's
+    wait allows (PostgreSQL carries every column the score reads through the sort by date), and
+    the first pages of such a list are led by titles.
     """
     parts = []
 
@@ -134,21 +139,20 @@ def relevance(parsed, in_text=True):
     if parsed.document_prefix:
         add(Q(document_prefix=parsed.document_prefix), DOCUMENT_PREFIX)
     phrase = parsed.phrase
+    places = [("title_folded", PHRASE_TITLE, PAIR_TITLE)]
+    if in_text:
+        places += [("lead_folded", PHRASE_LEAD, PAIR_LEAD), ("text_folded", PHRASE_TEXT, PAIR_TEXT)]
     if len(phrase) > 1:
-        add(_has_phrase("title_folded", phrase), PHRASE_TITLE)
-        add(_has_phrase("lead_folded", phrase), PHRASE_LEAD)
-        if in_text:
-            add(_has_phrase("text_folded", phrase), PHRASE_TEXT)
-        pairs = parsed.pairs
-        if len(pairs) > 1:  # two words: their pair is the phrase
+        # Two words: their pair is the phrase; a document number's pieces ("12 ct") mean nothing apart.
+        pairs = parsed.pairs[:MAX_PAIRS] if len(parsed.pairs) > 1 and not parsed.document_key else []
+        for column, phrase_weight, pair_weight in places:
+            add(_has_phrase(column, phrase), phrase_weight)
             for pair in pairs:
-                add(_has_phrase("title_folded", pair), PAIR_TITLE)
-                add(_has_phrase("lead_folded", pair), PAIR_LEAD)
-                if in_text:
-                    add(_has_phrase("text_folded", pair), PAIR_TEXT)
+                add(_has_phrase(column, pair), pair_weight)
     if parsed.folded:
         add(_has_all("title_folded", parsed.folded), WORDS_TITLE)
-        add(_has_all("lead_folded", parsed.folded), WORDS_LEAD)
+        if in_text:
+            add(_has_all("lead_folded", parsed.folded), WORDS_LEAD)
     if parsed.has_marks and parsed.exact:
         typed = parsed.phrase_exact if len(phrase) > 1 else parsed.exact
         add(_has_phrase("title_terms", typed), EXACT_TITLE)
@@ -173,7 +177,7 @@ def newest(entries):
 
 def newest_scored(entries, parsed, window):
     """The ``window`` newest of ``entries`` as ``(id, date, score)`` rows, newest first, scored
-    on their titles and leads."""
+    on their titles."""
     return newest(entries).annotate(score=relevance(parsed, in_text=False)).values_list("pk", "date", "score")[:window]
 
 

@@ -61,8 +61,7 @@ STOP_VI = frozenset(
 )
 STOP_VI_FOLDED = frozenset("cua va cac nhung duoc cho trong la voi ve nay de thi ma tai theo tu o".split())
 STOP_EN = frozenset(
-    "a an and are as at be by for from has have in is it its of on or that the this to was were "
-    "will with".split()
+    "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split()
 )
 
 

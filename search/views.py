@@ -31,7 +31,7 @@ PER_PAGE = 10
 MAX_PAGE_PARAMETER = 12
 POPULAR_DAYS = 30
 # Above this many matches (a query made of the site's most common words), relevance is ranked
-# among the RANK_WINDOW newest matches, on their titles and leads only (not the whole text); the
+# among the RANK_WINDOW newest matches, on their titles only (not the lead nor the text); the
 # pages after the window follow by date. Ranking every match would cost time proportional to the
 # size of the site.
 LARGE_RESULT = 1000
@@ -173,9 +173,7 @@ def _result_rows(ids):
     """The entries of a page of results with their pages (for the links)."""
     if not ids:
         return []
-    return list(
-        SearchEntry.objects.filter(pk__in=ids).select_related("page").only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS)
-    )
+    return list(SearchEntry.objects.filter(pk__in=ids).select_related("page").only(*RESULT_FIELDS, *RESULT_PAGE_FIELDS))
 
 
 def _content_type_id(model):

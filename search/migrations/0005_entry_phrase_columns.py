@@ -1,4 +1,5 @@
-"""The words of each page's lead and whole text in order, for phrase-aware ranking.
+"""The words of each page's lead and whole text in order, for phrase-aware ranking; the title's
+words are kept with a "|" where a phrase cannot run on (a comma, a dash).
 
 Existing rows are filled from what the index already holds (the plain text, the title, the
 document number and the summary); ``manage.py rebuild_site_search`` rebuilds them from the pages
@@ -16,20 +17,26 @@ def fill(apps, schema_editor):
     for entry in SearchEntry.objects.only("pk", "title", "document_number", "summary", "text").iterator(
         chunk_size=500
     ):
+        entry.title_folded = sequence(entry.title)
         entry.lead_folded = sequence(entry.summary)
         entry.text_folded = sequence(entry.title, entry.document_number, entry.text)
         batch.append(entry)
         if len(batch) >= 500:
-            SearchEntry.objects.bulk_update(batch, ["lead_folded", "text_folded"])
+            SearchEntry.objects.bulk_update(batch, ["title_folded", "lead_folded", "text_folded"])
             batch = []
     if batch:
-        SearchEntry.objects.bulk_update(batch, ["lead_folded", "text_folded"])
+        SearchEntry.objects.bulk_update(batch, ["title_folded", "lead_folded", "text_folded"])
 
 
 class Migration(migrations.Migration):
     dependencies = [("portal_search", "0004_entry_row_layout")]
 
     operations = [
+        migrations.AlterField(
+            model_name="searchentry",
+            name="title_folded",
+            field=models.TextField(help_text='Words of the title without diacritics, "|" between its clauses.'),
+        ),
         migrations.AddField(
             model_name="searchentry",
             name="lead_folded",

@@ -11,9 +11,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--queries", action="store_true", help="Also print each query's scores and top results.")
+        parser.add_argument(
+            "--engine",
+            choices=["site", "wagtail"],
+            default="site",
+            help="site: the site search (default); wagtail: Wagtail's own index, as the admin searches.",
+        )
 
     def handle(self, *args, **options):
-        rows = evaluate()
+        rows = evaluate(options["engine"])
         if options["queries"]:
             for row in rows:
                 self.stdout.write(
