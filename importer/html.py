@@ -43,7 +43,10 @@ TRACKER = re.compile(
 )
 _SPACE = re.compile(r"[\s\u00a0\u200b\ufeff]+")
 _SHORTCODE_CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.DOTALL | re.IGNORECASE)
-_SHORTCODE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\]]*)?\]")
+# WordPress's own shortcodes and the page builders' most common ones; other bracketed text stays.
+_SHORTCODE = re.compile(
+    r"\[/?(?:caption|wp_caption|gallery|embed|video|audio|playlist|vc_\w+|et_pb_\w+|fusion_\w+)\b[^\]]*\]"
+)
 _EMPTY_INLINE = re.compile(r"<(b|i|a)(?: [^>]*)?>(\s*)</\1>")
 _SPACE_RUN = re.compile(r"  +")
 _LEADING_SPACE = re.compile(r"^((?:<[a-z][^>]*>)*)\s+")
@@ -77,10 +80,15 @@ class Outcome:
         self.dropped[what] = self.dropped.get(what, 0) + 1
 
 
-def wpautop(text):
-    """WordPress stores posts without <p>: blank lines separate paragraphs (its ``wpautop``)."""
-    text = _SHORTCODE_CAPTION.sub(_caption_figure, text)
-    text = _SHORTCODE.sub("", text)  # other shortcodes ([gallery], [embed], plugins) have no meaning here
+def wpautop(text, shortcodes=True):
+    """WordPress stores posts without <p>: blank lines separate paragraphs (its ``wpautop``).
+
+    With ``shortcodes``, ``[caption]`` becomes a figure and the other shortcodes WordPress and its
+    page builders leave ([gallery], [embed], [vc_row]…) are dropped, as they mean nothing here.
+    """
+    if shortcodes:
+        text = _SHORTCODE_CAPTION.sub(_caption_figure, text)
+        text = _SHORTCODE.sub("", text)
     if _BLOCK_TAG.search(text) and "\n\n" not in text.replace("\r\n", "\n"):
         return text
     chunks = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))

@@ -181,7 +181,12 @@ class Importer:
             where = _("under the home page")
         if item.featured is not None:
             self._image(item.featured, item)
-        html.clean(html.wpautop(item.body_html), _DryResolver(self, item), item.base_url, outcome=self.dropped)
+        html.clean(
+            html.wpautop(item.body_html, shortcodes=item.source_id.startswith("wxr:")),
+            _DryResolver(self, item),
+            item.base_url,
+            outcome=self.dropped,
+        )
         outcome = UPDATED if record is not None else CREATED
         self.counts[outcome] += 1
         return outcome, where
@@ -211,7 +216,13 @@ class Importer:
             page = model(live=False, locale=self.options.locale)
         hero = self._image(item.featured, item) if item.featured is not None else None
         resolver = _Resolver(self, item)
-        body = html.clean(html.wpautop(item.body_html), resolver, item.base_url, skip_image=hero, outcome=self.dropped)
+        body = html.clean(
+            html.wpautop(item.body_html, shortcodes=item.source_id.startswith("wxr:")),
+            resolver,
+            item.base_url,
+            skip_image=hero,
+            outcome=self.dropped,
+        )
         self._fill(page, item, hero, body)
         if is_new:
             page.slug = self._free_slug(parent, slugify_vi(page.title) or "bai-viet")
@@ -297,7 +308,7 @@ class Importer:
                 if page is None:
                     continue
                 page.body = html.clean(
-                    html.wpautop(item.body_html),
+                    html.wpautop(item.body_html, shortcodes=item.source_id.startswith("wxr:")),
                     _Resolver(self, item),
                     item.base_url,
                     skip_image=getattr(page, "hero_image", None),

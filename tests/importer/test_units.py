@@ -121,3 +121,9 @@ def test_progress_bar_on_a_terminal_and_plain_lines_otherwise():
         progress.step("created", "“A”", "section “Tin”")
     assert plain.written == ["[1/2] would create: “A” — section “Tin”\n"]
     assert "█" not in "".join(plain.written)
+
+
+def test_only_wordpress_shortcodes_are_removed():
+    text = "Xem [video] và [xem tiếp] [vc_row][vc_column]nội dung[/vc_column][/vc_row] [1]"
+    assert html.wpautop(text) == "<p>Xem  và [xem tiếp] nội dung [1]</p>"
+    assert html.wpautop(text, shortcodes=False) == f"<p>{text}</p>"
