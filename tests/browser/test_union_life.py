@@ -63,9 +63,8 @@ def test_album_viewer_works_with_the_keyboard(page, live_server):
     expect(links.first).to_be_focused()
 
 
-def test_album_without_javascript_is_a_plain_list_of_pictures(browser, live_server):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
-    page = context.new_page()
+@pytest.mark.browser_context_args(java_script_enabled=False, viewport={"width": 390, "height": 800})
+def test_album_without_javascript_is_a_plain_list_of_pictures(page, live_server):
     page.goto(live_server.url + album_url("en"))
     figures = page.locator(".gl-picture figure")
     assert figures.count() >= 3
@@ -76,7 +75,7 @@ def test_album_without_javascript_is_a_plain_list_of_pictures(browser, live_serv
     assert box["width"] > 300
     href = figures.first.locator("a").get_attribute("href")
     assert ".width-1200." in href
-    context.close()
+    expect(page.locator("html.gl-enhanced")).to_have_count(0)  # the viewer's script did not run
 
 
 def test_new_pages_fit_a_390px_screen_and_pass_axe_in_both_languages(page, live_server):
