@@ -9,10 +9,12 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, task_approved
         from wagtail_localize.models import StringTranslation
 
-        from editorial import signals, slugs
+        from editorial import approvals, signals, slugs
+
+        task_approved.connect(approvals.send_approval_comment, dispatch_uid="editorial-approval-comment")
 
         slugs.register_slug_field_override()
         pre_save.connect(slugs.fold_translated_slug, sender=StringTranslation, dispatch_uid="editorial-fold-slug")

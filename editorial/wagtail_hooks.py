@@ -1,11 +1,13 @@
 """Admin wiring of the editorial board: reports, dashboard panels."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from editorial import privacy_hooks, reports, translation_hooks  # noqa: F401 (they register hooks)
+from editorial import approvals, privacy_hooks, reports, translation_hooks  # noqa: F401 (they register hooks)
 from editorial.panels import LeadershipDashboardPanel, MyArticlesPanel, my_pages_with_status
 from editorial.views import CoverageReportView, QuotaReportView
 
@@ -50,3 +52,12 @@ def add_editorial_panels(request, panels):
         panels.append(MyArticlesPanel(pages))
     if reports.is_leadership(request.user):
         panels.append(LeadershipDashboardPanel(request))
+
+
+hooks.register("after_edit_page", approvals.after_workflow_action)
+hooks.register("construct_page_action_menu", approvals.construct_page_action_menu)
+
+
+@hooks.register("insert_editor_js")
+def confirm_action_js():
+    return format_html('<script src="{}"></script>', static("editorial/js/confirm-action.js"))

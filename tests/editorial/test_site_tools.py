@@ -41,7 +41,13 @@ def test_editors_and_leadership_manage_promotions_and_redirects(client, users, u
         assert client.get(url).status_code == 200, url
     response = client.post(
         reverse("wagtailredirects:add"),
-        {"old_path": "/vi/tin-cu/", "site": "", "is_permanent": "on", "redirect_page": "", "redirect_link": "https://example.org/vi/"},
+        {
+            "old_path": "/vi/tin-cu/",
+            "site": "",
+            "is_permanent": "on",
+            "redirect_page": "",
+            "redirect_link": "https://example.org/vi/",
+        },
     )
     assert response.status_code == 302, response.context["form"].errors
     assert Redirect.objects.filter(old_path="/vi/tin-cu").exists()
