@@ -4,12 +4,14 @@ Every value a visitor can type in ``page``, ``topic``, ``year`` or ``month`` is 
 value that makes no sense is ignored with a notice, never an error.
 """
 
+from urllib.parse import urlencode
+
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, Substr, TruncMonth
 from django.utils.translation import gettext as _
 
 from portal.generation import remember
-from portal.i18n import restricted_paths
+from portal.i18n import live_translations, restricted_paths
 from portal.references import LINK_FIELDS
 
 PER_PAGE = 10
@@ -267,6 +269,7 @@ def listing_context(page, request, index=None):
         "filtered": filtered,
         "feeds": page.feed_urls(request),
     }
+    context.update(filtered_view(page, request, topic, year, month, number))
     if is_index and not filtered and number == 1:
         section_list = sections(page, request)
         groups = latest_by_section(page, section_list, request)
@@ -284,3 +287,47 @@ def listing_context(page, request, index=None):
     if is_index:
         context["archive"] = archive_for(page, request)
     return context
+
+
+def filtered_view(page, request, topic, year, month, number):
+    """A topic, archive or later page of a listing is a view of its own: its title, its canonical
+    URL, and the same filters in the other languages (a topic that has no translation there is
+    dropped; the page number is, counts differ between languages)."""
+    from news.models import Topic
+
+    if topic is None and year is None and number == 1:
+        return {}
+    titles = []
+    if topic is not None:
+        titles.append(_("Topic: %(name)s") % {"name": topic.name})
+    if year is not None:
+        if month is not None:
+            titles.append(_("Month %(month)s/%(year)s") % {"month": month, "year": year})
+        else:
+            titles.append(_("Year %(year)s") % {"year": year})
+    if number > 1:
+        titles.append(_("Page %(number)s") % {"number": number})
+
+    def with_query(url, query):
+        return f"{url}?{urlencode(query)}" if query else url
+
+    dates = {"year": year, "month": month} if year is not None else {}
+    dates = {key: value for key, value in dates.items() if value is not None}
+    own = {**({"topic": topic.slug} if topic else {}), **dates, **({"page": number} if number > 1 else {})}
+    own_url = with_query(page.get_url(request), own)
+    alternates = {}
+    for code, translation in live_translations(page, request).items():
+        if translation.pk == page.pk:
+            alternates[code] = own_url
+            continue
+        query = {}
+        if topic is not None:
+            other = Topic.objects.filter(translation_key=topic.translation_key, locale_id=translation.locale_id).first()
+            if other is not None:
+                query["topic"] = other.slug
+        alternates[code] = with_query(translation.get_url(request), {**query, **dates})
+    return {
+        "filter_title": " · ".join(str(title) for title in titles),
+        "canonical_url": request.build_absolute_uri(own_url),
+        "alternate_urls": alternates,
+    }

@@ -120,3 +120,14 @@ def all_locales(request=None):
             locale.language_code: locale for locale in remember(request, "locales", lambda: list(Locale.objects.all()))
         },
     )
+
+
+def with_x_default(links):
+    """``[(language, URL)…]`` and ``("x-default", URL in the default language)`` when there are
+    several languages: readers of another language land on the Vietnamese original."""
+    from django.conf import settings
+
+    urls = dict(links)
+    if len(urls) > 1 and settings.LANGUAGE_CODE in urls:
+        return [*links, ("x-default", urls[settings.LANGUAGE_CODE])]
+    return list(links)

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.models import Page
 
-from portal.i18n import homes, only_public
+from portal.i18n import homes, only_public, with_x_default
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -44,7 +44,7 @@ def sitemap_entries(request):
         siblings = translations[page.translation_key]
         alternates = []
         if len(siblings) > 1:
-            alternates = [(p.locale.language_code, urls[p.pk]) for p in siblings if urls[p.pk]]
+            alternates = with_x_default([(p.locale.language_code, urls[p.pk]) for p in siblings if urls[p.pk]])
         entries.append((url, page.last_published_at, alternates))
     return entries
 

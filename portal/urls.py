@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
@@ -33,6 +34,7 @@ if (settings.DEBUG or settings.PORTAL_SERVE_MEDIA) and settings.MEDIA_URL.starts
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path(_("sitemap/"), views.sitemap_page, name="sitemap_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -80,3 +80,30 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponse(body, status=500)
+
+
+def sitemap_page(request):
+    """The site map for people (``/vi/so-do-trang/``, ``/en/sitemap/``): the sections of the current
+    language's site and their sub-pages, the news feeds, and the sitemap for search engines.
+
+    Under each section it lists the pages that have pages of their own (news sections) or are
+    of the section's own kind (sub-pages of "About"), not every article, partner or project."""
+    from django.shortcuts import render
+
+    from portal.i18n import home_for_language, only_public
+
+    home = home_for_language(translation.get_language(), request)
+    tree = []
+    if home is not None:
+        pages = only_public(home.get_descendants().live().filter(depth__lte=home.depth + 2).order_by("path"), request)
+        top = [p for p in pages if p.depth == home.depth + 1]
+        for parent in top:
+            children = [
+                p
+                for p in pages
+                if p.path.startswith(parent.path)
+                and p.depth == parent.depth + 1
+                and (p.numchild > 0 or p.content_type_id == parent.content_type_id)
+            ]
+            tree.append((parent, children))
+    return render(request, "portal/sitemap_page.html", {"home": home, "tree": tree})

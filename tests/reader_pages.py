@@ -39,7 +39,7 @@ def reader_paths(lang):
         ("partner directory", first_page(PartnerIndexPage, lang).url, 200),
         ("partner", first_page(PartnerPage, lang).url, 200),
         ("projects", projects.url, 200),
-        ("projects seeking funding", projects.url + projects.reverse_subpage("seeking"), 200),
+        ("projects seeking funding", projects.seeking_path(), 200),
         ("project", first_page(AidProjectPage, lang).url, 200),
         ("directives", first_page(DirectiveIndexPage, lang).url, 200),
         ("directive", first_page(DirectivePage, lang).url, 200),
@@ -47,6 +47,7 @@ def reader_paths(lang):
         ("contact", first_page(ContactPage, lang).url, 200),
         ("search", f"/{lang}/search/?q={SEARCH_TERMS[lang].replace(' ', '+')}", 200),
         ("empty search", f"/{lang}/search/", 200),
+        ("sitemap", {"vi": "/vi/so-do-trang/", "en": "/en/sitemap/"}[lang], 200),
         ("not found", f"/{lang}/khong-co-trang-nay/", 404),
     ]
     if topic is not None:

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Subquery, Sum
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -16,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.generation import remember
+from portal.i18n import live_translations
 from portal.models import BasePage
 from portal.references import localized_related_pages, pages_linking_to
 from portal.text import fold, sort_key_for
@@ -182,7 +184,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
             "localities": sorted(localities.values(), key=sort_key_for(getattr(request, "LANGUAGE_CODE", None))),
         }
 
-    def render_list(self, request, filters, seeking=False):
+    def render_list(self, request, filters, seeking=False, extra_context=None):
         queryset = self.projects_queryset(request, filters)
         paginator = Paginator(
             queryset.select_related("partner", "sector").order_by("-start_date", "title", "pk"), PER_PAGE
@@ -202,6 +204,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
                 "totals": self.totals(request, queryset),
                 "seeking": seeking,
                 "is_empty": paginator.count == 0,
+                **(extra_context or {}),
             },
         )
 
@@ -209,9 +212,37 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     def project_list(self, request):
         return self.render_list(request, self.read_filters(request))
 
+    # The projects seeking funding, at an address in the page's language; the other language's
+    # address redirects to it (the Vietnamese list was at seeking-funding/ before).
+    SEEKING_ROUTES = {"vi": "seeking_vi", "en": "seeking"}
+
+    @property
+    def seeking_route(self):
+        return self.SEEKING_ROUTES.get(self.locale.language_code, "seeking")
+
+    def seeking_path(self, request=None):
+        return self.get_url(request) + self.reverse_subpage(self.seeking_route)
+
     @path("seeking-funding/", name="seeking")
     def seeking_funding(self, request):
-        return self.render_list(request, self.read_filters(request, status=ProjectStatus.SEEKING), seeking=True)
+        return self.serve_seeking(request, "seeking")
+
+    @path("can-tai-tro/", name="seeking_vi")
+    def seeking_funding_vi(self, request):
+        return self.serve_seeking(request, "seeking_vi")
+
+    def serve_seeking(self, request, route):
+        if route != self.seeking_route:
+            query = request.META.get("QUERY_STRING", "")
+            return redirect(self.seeking_path(request) + (f"?{query}" if query else ""), permanent=True)
+        alternates = {
+            code: translation.specific.seeking_path(request)
+            for code, translation in live_translations(self, request).items()
+        }
+        extra = {"alternate_urls": alternates, "canonical_url": request.build_absolute_uri(self.seeking_path(request))}
+        return self.render_list(
+            request, self.read_filters(request, status=ProjectStatus.SEEKING), seeking=True, extra_context=extra
+        )
 
 
 class AidProjectPage(BasePage):

@@ -62,7 +62,9 @@ def _home_news(request):
 def news_ticker(context):
     """'Tin nóng' / 'Hot news': live hot articles of the current language, newest first."""
     data = home_news(context.get("request"))
-    return {"items": data["hot"], "request": context.get("request")}
+    featured = data["featured"]  # shown in full right below: not repeated in the strip
+    items = [article for article in data["hot"] if featured is None or article.pk != featured.pk]
+    return {"items": items, "request": context.get("request")}
 
 
 @register.inclusion_tag("news/tags/featured.html", takes_context=True)
@@ -88,6 +90,13 @@ def news_quick_links(context):
         "request": context.get("request"),
         "LANGUAGE_CODE": get_language(),
     }
+
+
+@register.simple_tag(takes_context=True)
+def news_feeds(context):
+    """The RSS and Atom feeds of the current language's news (``{"rss": …, "atom": …}``)."""
+    index = home_news(context.get("request"))["index"]
+    return index.feed_urls(context.get("request")) if index else {}
 
 
 @register.simple_tag(takes_context=True)

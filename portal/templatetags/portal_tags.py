@@ -7,7 +7,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from portal.i18n import home_for_language, live_translations, menu_pages, per_request
+from portal.i18n import home_for_language, live_translations, menu_pages, per_request, with_x_default
 from portal.models import OrganizationSettings
 from portal.text import format_date
 
@@ -44,11 +44,18 @@ def language_links(context, page=None):
     """
     request = context.get("request")
     current = get_language()
+    if not getattr(page, "pk", None):  # a view that is not a page (search) has no ``page``
+        page = None
+    # A view with filters or a sub-route (``?topic=``, ``seeking-funding/``) gives the same view in
+    # the other languages in ``alternate_urls`` ({language: path}).
+    alternates = context.get("alternate_urls") or {}
     translations = live_translations(page, request) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         link = {"code": code, "name": name, "current": code == current, "translated": True}
-        if page is not None:
+        if code in alternates:
+            link["url"] = alternates[code]
+        elif page is not None:
             if code in translations:
                 link["url"] = translations[code].get_url(request)
             else:
@@ -63,9 +70,15 @@ def language_links(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def hreflang_links(context, page):
-    """``(language, absolute URL)`` for every live translation of ``page``, itself included."""
+    """``(language, absolute URL)`` for every live translation of ``page``, itself included, then
+    ``x-default`` (the Vietnamese original) when there is more than one language."""
     request = context.get("request")
-    return [(code, p.get_full_url(request)) for code, p in live_translations(page, request).items()]
+    alternates = context.get("alternate_urls")
+    if alternates:
+        links = [(code, request.build_absolute_uri(url)) for code, url in alternates.items()]
+    else:
+        links = [(code, p.get_full_url(request)) for code, p in live_translations(page, request).items()]
+    return with_x_default(links)
 
 
 @register.simple_tag(takes_context=True)

@@ -30,8 +30,9 @@ def test_sitemap_lists_every_live_page_of_both_languages_with_alternates(client,
         assert page.full_url in sitemap, page.url_path
     article_en = NewsPage.objects.filter(locale=en).live().first()
     article_vi = NewsPage.objects.get(translation_key=article_en.translation_key, locale__language_code="vi")
-    assert sitemap[article_vi.full_url] == {"vi": article_vi.full_url, "en": article_en.full_url}
-    assert sitemap[article_en.full_url] == {"vi": article_vi.full_url, "en": article_en.full_url}
+    both = {"vi": article_vi.full_url, "en": article_en.full_url, "x-default": article_vi.full_url}
+    assert sitemap[article_vi.full_url] == both
+    assert sitemap[article_en.full_url] == both
 
 
 def test_untranslated_draft_and_restricted_pages(client, news_index):
