@@ -42,14 +42,16 @@ LOCALIZE_ROUTES = {
     ),
     "wagtail_localize:submit_snippet_translation": Route(
         TARGET_EDITORS,
-        "creates the snippet's translation as a draft (the portal's snippets have draft state); the "
-        "snippet type's add permission and rights in the target language",
+        "creates the snippet's translation; the portal's snippets have no draft state yet, so it is "
+        "live at once: the snippet type's add permission and rights in the target language",
+        changes_live=True,
         guarded=True,
     ),
     "wagtail_localize:update_translations": Route(
         TARGET_EDITORS,
-        "writes the source's new strings into every translation as drafts; its 'publish immediately' "
-        "option needs publish rights on every translation it would publish",
+        "writes the source's new strings into every translation (pages as drafts, snippets live: they "
+        "have no draft state); its 'publish immediately' option needs publish rights on every "
+        "translation it would publish",
         changes_live=True,
         guarded=True,
     ),

@@ -1,7 +1,8 @@
 // The translation editor's "Convert to alias page" publishes the page at once: the server refuses it
 // to users who may not publish (translation.localize_compat.convert_page_to_alias), and this script,
-// loaded for them only, removes the button before wagtail-localize's editor reads its settings.
-(function () {
+// loaded for them only, removes the button. It runs before the editor's own script, which reads its
+// settings on DOMContentLoaded: this listener is registered first, so it edits them first.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var editor = document.querySelector(".js-translation-editor");
   if (!editor || !editor.dataset.props) {
@@ -12,4 +13,4 @@
     props.links.convertToAliasUrl = null;
   }
   editor.dataset.props = JSON.stringify(props);
-})();
+});
