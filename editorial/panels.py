@@ -1,9 +1,11 @@
 """Panels of the admin home page: the author's own articles, and the leadership dashboard."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from editorial import reports
 
@@ -19,9 +21,16 @@ STATUS_CHANGES = "changes_requested"
 def my_pages_with_status(user, limit=MY_ARTICLES_LIMIT):
     """The user's own pages, newest first, each with ``moderation_status`` and, when sent back,
     ``moderation_comment`` (the reviewer's comment) and ``moderation_task``."""
-    pages = list(
-        Page.objects.filter(owner=user).select_related("locale").order_by("-latest_revision_created_at", "-pk")[:limit]
-    )
+    # A translation copies its source's owner: it is the author's own only if they worked on it.
+    source = Q(locale__language_code=settings.LANGUAGE_CODE)
+    translations = Page.objects.filter(owner=user).exclude(source).values_list("pk", flat=True)
+    worked_on = Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(pk) for pk in translations],
+        user=user,
+    ).values_list("object_id", flat=True)
+    own = Page.objects.filter(owner=user).filter(source | Q(pk__in=[int(pk) for pk in worked_on]))
+    pages = list(own.select_related("locale").order_by("-latest_revision_created_at", "-pk")[:limit])
     if not pages:
         return []
     page_ct = ContentType.objects.get_for_model(Page)
@@ -76,7 +85,7 @@ class MyArticlesPanel(Component):
 
 class LeadershipDashboardPanel(Component):
     """For the board's leadership: reviews waiting, empty or stale sections, quotas behind this
-    month, pages waiting for translation, and publications per month."""
+    month, and publications per month (what waits for translation is the backlog panel's)."""
 
     name = "editorial_leadership_dashboard"
     template_name = "editorial/panels/leadership.html"
@@ -111,7 +120,6 @@ class LeadershipDashboardPanel(Component):
             review_count=to_review.count(),
             coverage=coverage,
             behind=reports.quotas_behind_this_month(),
-            translation=reports.waiting_for_translation(),
             bars=bars,
             bar_width=bar_width,
             chart_width=len(bars) * (bar_width + 8) + 8,

@@ -4,7 +4,7 @@
   the home page) of both languages, with its live items, last publication, items published
   within the stale threshold, and a flag: empty, stale or fine.
 - Quotas: published articles of each department per month of a year against its monthly quota.
-- Publications per month and pages waiting for translation, for the dashboard.
+- Publications per month, for the dashboard.
 """
 
 import datetime
@@ -167,6 +167,7 @@ class QuotaRow:
     quota: int
     months: list = field(default_factory=list)  # 12 counts
     months_due: int = 12  # months of the year that have started (all 12 for a past year)
+    first_month: int = 1  # the first month the department existed in (13: not yet that year)
 
     @property
     def name(self):
@@ -178,7 +179,10 @@ class QuotaRow:
 
     @property
     def expected(self):
-        return self.quota * self.months_due
+        return self.quota * max(0, self.months_due - self.first_month + 1)
+
+    def existed(self, number):
+        return number >= self.first_month
 
     @property
     def difference(self):
@@ -188,11 +192,17 @@ class QuotaRow:
         return self.months[number - 1]
 
     def month_behind(self, number):
-        return self.quota > 0 and number <= self.months_due and self.months[number - 1] < self.quota
+        return (
+            self.quota > 0
+            and self.existed(number)
+            and number <= self.months_due
+            and self.months[number - 1] < self.quota
+        )
 
     @property
     def cells(self):
-        return [(n, count, self.month_behind(n)) for n, count in enumerate(self.months, start=1)]
+        """``(month, count, behind the quota, the department existed)`` for each month."""
+        return [(n, count, self.month_behind(n), self.existed(n)) for n, count in enumerate(self.months, start=1)]
 
 
 def quota_years():
@@ -236,9 +246,20 @@ def quota_rows(year, today=None):
             quota=d.monthly_quota,
             months=[counts.get((d.pk, m), 0) for m in range(1, 13)],
             months_due=months_due,
+            first_month=first_month(d.established_on, year),
         )
         for d in departments
     ]
+
+
+def first_month(established_on, year):
+    """The first month of ``year`` the department existed in: 1 when it existed before (or no date
+    is known), 13 when it was established after that year."""
+    if established_on is None or established_on.year < year:
+        return 1
+    if established_on.year > year:
+        return 13
+    return established_on.month
 
 
 def quotas_behind_this_month(today=None):
@@ -276,25 +297,3 @@ def publications_per_month(months=12, today=None):
     )
     counts = {(row["y"], row["m"]): row["n"] for row in figures}
     return [(first, counts.get((first.year, first.month), 0)) for first in firsts]
-
-
-def waiting_for_translation(limit=10):
-    """Live source pages without an English version, and English versions still in draft."""
-    try:
-        en = Locale.objects.get(language_code="en")
-    except Locale.DoesNotExist:
-        return {"untranslated": [], "untranslated_count": 0, "drafts": [], "drafts_count": 0}
-    source = source_locale()
-    untranslated = (
-        Page.objects.live()
-        .filter(locale=source, depth__gt=1)
-        .exclude(translation_key__in=Page.objects.filter(locale=en).values("translation_key"))
-        .order_by("-last_published_at")
-    )
-    drafts = Page.objects.filter(locale=en, live=False).order_by("-latest_revision_created_at")
-    return {
-        "untranslated": list(untranslated[:limit]),
-        "untranslated_count": untranslated.count(),
-        "drafts": list(drafts[:limit]),
-        "drafts_count": drafts.count(),
-    }

@@ -61,3 +61,12 @@ hooks.register("construct_page_action_menu", approvals.construct_page_action_men
 @hooks.register("insert_editor_js")
 def confirm_action_js():
     return format_html('<script src="{}"></script>', static("editorial/js/confirm-action.js"))
+
+
+@hooks.register("filter_form_submissions_for_user")
+def translators_do_not_read_submissions(user, editable_forms):
+    """Contact-form submissions are for the board: translators, who edit the English pages, do not
+    read what readers sent through the English contact form."""
+    if reports.can_view_reports(user):  # editors, leadership, administrators
+        return editable_forms
+    return editable_forms.none()

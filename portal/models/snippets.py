@@ -18,8 +18,20 @@ class Department(TranslatableMixin, index.Indexed, models.Model):
         _("monthly article quota"), default=0, help_text=_("Articles the department must publish each month.")
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    established_on = models.DateField(
+        _("established on"),
+        null=True,
+        blank=True,
+        help_text=_("Months before the department existed are not counted against its quota."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("monthly_quota"), FieldPanel("email")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("monthly_quota"),
+        FieldPanel("established_on"),
+        FieldPanel("email"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
