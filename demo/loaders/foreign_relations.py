@@ -226,7 +226,7 @@ PLAN_SUMMARY = (
 )
 PLAN_BODY = "Văn bản mẫu: Liên hiệp tỉnh giao các phòng, ban triển khai Chỉ thị số 12-CT/TW trong năm 2023."
 PLAN_EN = {
-    "Chủ tịch Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang": "President of the Kiên Giang Union of Friendship "
+    "Chủ tịch Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang": "President of the Kien Giang Union of Friendship "
     "Organizations",
     PLAN_BODY: "Sample document: the Union tasks its departments with carrying out Directive No. 12-CT/TW in 2023.",
     PLAN_TITLE: "Plan for carrying out Directive No. 12-CT/TW in 2023 (sample document)",

@@ -88,6 +88,16 @@ REGULATIONS_VI = (
     "Mọi tin, bài được Ban Biên tập biên tập, kiểm duyệt trước khi đăng; Trưởng ban hoặc Phó Trưởng ban duyệt "
     "đăng và chịu trách nhiệm trước lãnh đạo Liên hiệp tỉnh về nội dung đã đăng tải.",
 )
+REGULATIONS_EN = {
+    REGULATIONS_VI[0]: "This is an English summary; the official text is the Vietnamese one. The regulations of the "
+    "information portal of the Kien Giang Union of Friendship Organizations were issued with Decision "
+    "No. 229/QĐ-LH of 13 September 2022.",
+    REGULATIONS_VI[1]: "The editorial board gives each member clear responsibilities, sets the number of news items "
+    "and articles each department and organization of the Union writes, and works with professional and "
+    "volunteer contributors to gather news, articles and photos.",
+    REGULATIONS_VI[2]: "Every item is edited and reviewed by the editorial board before it is published; the head or "
+    "deputy head of the board approves publication and answers to the Union's leadership for what is published.",
+}
 
 
 def load(ctx):
@@ -132,7 +142,7 @@ def load(ctx):
         body=paragraphs(*BOARD_VI),
         show_in_menus=True,
     )
-    child(
+    regulations = child(
         about,
         StandardPage,
         "quy-che-hoat-dong",
@@ -169,6 +179,15 @@ def load(ctx):
             **BOARD_EN,
         },
     )
-    # The regulations stay in Vietnamese only: the official text is Vietnamese.
+    # The regulations in English are a summary; the official text is the Vietnamese one.
+    translate(
+        regulations,
+        {
+            "Quy chế hoạt động của Trang thông tin điện tử": "Regulations of the information portal",
+            "quy-che-hoat-dong": "regulations",
+            regulations.intro: "Issued with Decision No. 229/QĐ-LH of 13 September 2022 (English summary).",
+            **REGULATIONS_EN,
+        },
+    )
     ctx.homes = {"vi": home, "en": home_en}
     ctx.about = about

@@ -30,7 +30,9 @@ def dev_settings(debug):
 
 def test_demo_script_turns_debug_off_unless_asked():
     run = "source <(grep -E '^export DEBUG=' scripts/demo.sh); echo \"$DEBUG\""
-    default = subprocess.run(["bash", "-c", run], cwd=ROOT, capture_output=True, text=True, env={"PATH": os.environ["PATH"]})
+    default = subprocess.run(
+        ["bash", "-c", run], cwd=ROOT, capture_output=True, text=True, env={"PATH": os.environ["PATH"]}
+    )
     assert default.stdout.strip() == "0"
     asked = subprocess.run(
         ["bash", "-c", run], cwd=ROOT, capture_output=True, text=True, env={"PATH": os.environ["PATH"], "DEBUG": "1"}

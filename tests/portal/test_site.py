@@ -52,7 +52,7 @@ def test_translated_page_switcher_and_hreflang(client):
 
 
 def test_untranslated_page_has_no_english_alternate_and_switcher_goes_home_with_notice(client):
-    response = client.get("/vi/gioi-thieu/quy-che-hoat-dong/")
+    response = client.get("/vi/van-ban/quyet-dinh-229-qd-lh/")  # the decision: Vietnamese only
     assert response.status_code == 200
     assert 'hreflang="en" href=' not in response.text
     assert 'href="/en/?untranslated=1" hreflang="en"' in response.text
@@ -70,7 +70,8 @@ def test_english_draft_translation_is_not_offered(client, en):
 
 
 def test_untranslated_page_is_not_served_in_vietnamese_under_english_url(client):
-    assert client.get("/en/gioi-thieu/quy-che-hoat-dong/").status_code == 404
+    assert client.get("/en/van-ban/quyet-dinh-229-qd-lh/").status_code == 404
+    assert client.get("/en/about/regulations/").status_code == 200
 
 
 def test_footer_legal_text_in_both_languages(client):
