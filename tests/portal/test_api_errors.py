@@ -39,7 +39,19 @@ def test_api_index_lists_the_endpoints(client):
     response = client.get("/api/v2/")
     assert response.status_code == 200
     endpoints = response.json()["endpoints"]
-    assert set(endpoints) == {"pages", "news", "partners", "projects", "directives", "images", "documents"}
+    assert set(endpoints) == {
+        "pages",
+        "news",
+        "partners",
+        "projects",
+        "directives",
+        "events",
+        "albums",
+        "videos",
+        "associations",
+        "images",
+        "documents",
+    }
     for name, endpoint in endpoints.items():
         assert endpoint["url"] == f"http://testserver/api/v2/{name}/"
         assert client.get(endpoint["url"]).status_code == 200
