@@ -15,7 +15,7 @@ Everything runs on 127.0.0.1 and is removed at the end:
 4. wrk (installed from Debian's packages when missing) against the home page, a news section, an
    article, the partner directory, a directive, a search and the trivial view, for ``--duration``
    seconds each, with the page cache on, then off, then off with one more mechanism off at a time
-   (fragment cache, remembered values, renditions cache, path routing); the trivial view is
+   (fragment cache, remembered values, path routing); the trivial view is
    measured before and after the pages of each mode;
 5. a memory probe: each worker's resident memory over ``--memory-requests`` views (worker
    recycling in gunicorn.conf.py is set from it).
@@ -61,7 +61,6 @@ MODE_ENV = {
     "uncached": {"PAGE_CACHE": "false"},
     "no-fragments": {"PAGE_CACHE": "false", "FRAGMENT_CACHE": "false"},
     "no-remember": {"PAGE_CACHE": "false", "REMEMBER": "false"},
-    "no-renditions": {"PAGE_CACHE": "false", "RENDITION_CACHE": "false"},
     "no-path-routing": {"PAGE_CACHE": "false", "PATH_ROUTING": "false"},
 }
 # The mechanism each mode measures, against which mode (the page cache: cached against uncached).
@@ -69,7 +68,6 @@ ABLATIONS = {
     "page cache (delivery.middleware)": ("cached", "uncached"),
     "fragment cache ({% cache %})": ("uncached", "no-fragments"),
     "remembered values (portal.generation)": ("uncached", "no-remember"),
-    "renditions cache (CACHES['renditions'])": ("uncached", "no-renditions"),
     "path routing (home.routing)": ("uncached", "no-path-routing"),
 }
 NEVER_CACHED = {"trivial", "search"}
