@@ -55,7 +55,7 @@ def _empty_shared_cache():
     """Every test starts with an empty cache: the database is rolled back after each test, and
     cached chrome (menus, homes, settings, pages) must not outlive the rows it was built from.
     Nor must the fragments and renditions each process keeps (their rows are rolled back)."""
-    for alias in ("default", "local", "renditions"):
+    for alias in ("default", "local"):
         caches[alias].clear()
 
 
