@@ -150,9 +150,6 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The site search's queries are planned once per connection on PostgreSQL (portal.prepared). Off
-# for a pooler that shares server sessions between clients (PgBouncer in transaction mode).
-PORTAL_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 
 # Cache: Redis when REDIS_URL is set (shared by every app server: pages, the publish generation,
 # Wagtail's site root paths), local memory otherwise. While Redis cannot be reached, reads miss and
