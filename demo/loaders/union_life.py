@@ -539,7 +539,7 @@ def load(ctx):
         translate(page, english)
 
     for slug, slug_en, (title, title_en), url, duration, attach, (desc, desc_en), (text, text_en) in VIDEOS:
-        _embed(url, title)
+        _embed(url, title_en)  # one stored player for both languages, titled in English
         page = VideoPage.objects.child_of(indexes[VideoIndexPage]).filter(slug=slug).first()
         if page is None:
             page = VideoPage(
