@@ -18,6 +18,7 @@ from wagtail_localize.models import Translation
 from editorial import translation_backlog as backlog
 from portal.spreadsheets import SafeSpreadsheetMixin
 from translation.localize_compat import save_translation
+from translation.review import may_send
 
 
 class TranslationBacklogView(SafeSpreadsheetMixin, ReportView):
@@ -91,6 +92,10 @@ def submit_translation_for_review(request, translation_id):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    complete_enough, refusal = may_send(translation, request.POST)
+    if not complete_enough:
+        messages.warning(request, refusal)
+        return redirect(edit_url)
     workflow = page.get_workflow()
     if workflow is None:
         messages.error(request, gettext("No review workflow covers this page; ask the board's leadership."))

@@ -227,7 +227,9 @@ USE_I18N = True
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages are named in the admin's language ("Tiếng Anh" in the Vietnamese admin): Django's
+# own catalogue translates these names. LANGUAGES keeps each language's own name for the switcher.
+WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.LoginForm"  # translated password label
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # slugs are ASCII, folded from Vietnamese titles

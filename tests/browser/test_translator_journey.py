@@ -55,6 +55,9 @@ def test_translator_translates_an_article_and_sends_it_for_review(page, live_ser
     assert saved.value.status in (200, 201)
     expect(page.get_by_role("button", name="Xuất bản", exact=False)).to_have_count(0)
 
+    # Only the title is translated: the editor says the rest is missing and asks for confirmation.
+    expect(page.get_by_test_id("untranslated-warning")).to_contain_text("đoạn chưa được dịch")
+    page.locator("input[name=confirm_incomplete]").check()
     page.locator("[data-testid=submit-translation-for-review]").click()
     expect(page.locator(".messages")).to_contain_text("Duyệt bản dịch")
 

@@ -291,7 +291,7 @@ def test_sent_back_translation_can_be_sent_again(client, translator, leader, sec
     login(client, translator)
     submit(client, article, en)
     translation = translation_of(article, en)
-    client.post(reverse("editorial_submit_translation", args=[translation.pk]))
+    client.post(reverse("editorial_submit_translation", args=[translation.pk]), {"confirm_incomplete": "1"})
     english = english_of(article)
     client.logout()
     login(client, leader)
@@ -304,7 +304,7 @@ def test_sent_back_translation_can_be_sent_again(client, translator, leader, sec
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     client.logout()
     login(client, translator)
-    client.post(reverse("editorial_submit_translation", args=[translation.pk]))
+    client.post(reverse("editorial_submit_translation", args=[translation.pk]), {"confirm_incomplete": "1"})
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert not Page.objects.get(pk=english.pk).live
