@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -25,14 +25,6 @@ class KnownLocaleFilter(LocaleFilter):
 
 class PortalPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [KnownLocaleFilter if f is LocaleFilter else f for f in PagesAPIViewSet.filter_backends]
-
-
-class PortalImagesAPIViewSet(ImagesAPIViewSet):
-    """Pictures of restricted collections are not listed, as Wagtail does for documents
-    (their files are private: portal.private_images)."""
-
-    def get_queryset(self):
-        return super().get_queryset().exclude(collection__in=get_restricted_collection_ids(self.request))
 
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -67,7 +59,7 @@ for _name, _label in [
     if _viewset is not None:
         api_router.register_endpoint(_name, _viewset)
         ENDPOINTS[_name] = f"{_label} pages (?locale=vi|en, ?fields=*)"
-api_router.register_endpoint("images", PortalImagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 ENDPOINTS.update(images="images", documents="documents")
 

@@ -279,7 +279,7 @@ MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Pictures of restricted collections: outside MEDIA_ROOT, served only through a view that checks
 # the viewer's rights (portal.private_images). Never expose this directory through the web server.
-PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", f"{MEDIA_ROOT}-private"))
 STORAGES = {
     "default": {"BACKEND": "portal.private_images.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
