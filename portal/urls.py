@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
-from portal import views
+from portal import private_images, views
 from portal.api import api_index, api_not_found, api_router
 from search import views as search_views
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include("editorial.report_exports")),  # Wagtail's reports, exported safely
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("portal.documents")),  # Wagtail's serve view, text as UTF-8
+    path("private-media/<path:name>", private_images.serve, name="private_image"),  # restricted collections
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),

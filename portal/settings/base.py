@@ -270,8 +270,11 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 WHITENOISE_ROOT = BASE_DIR / "portal" / "root_files"  # files served at the site's root: /favicon.ico
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Pictures of restricted collections: outside MEDIA_ROOT, served only through a view that checks
+# the viewer's rights (portal.private_images). Never expose this directory through the web server.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", f"{MEDIA_ROOT}-private"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.private_images.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if env("AWS_STORAGE_BUCKET_NAME"):

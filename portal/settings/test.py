@@ -11,8 +11,9 @@ PORTAL_PAGE_CACHE = False  # tests/performance turns it on; other tests render e
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = env("TEST_MEDIA_ROOT", "/tmp/portal-test-media")
+PRIVATE_MEDIA_ROOT = env("TEST_PRIVATE_MEDIA_ROOT", f"{MEDIA_ROOT}-private")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.private_images.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
