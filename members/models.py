@@ -125,7 +125,14 @@ class MemberPage(BasePage):
         index.SearchField("description"),
         index.FilterField("country"),
     ]
-    search_fold_fields = BasePage.search_fold_fields + ("name_vietnamese", "name_english", "description")
+
+    @property
+    def search_fold_fields(self):
+        """The site search's text: the Vietnamese name only on the Vietnamese page, so an English
+        result's excerpt never shows Vietnamese text outside the page's own ``lang`` markup."""
+        names = ("name_vietnamese", "name_english") if self.locale.language_code == "vi" else ("name_english",)
+        return (*BasePage.search_fold_fields, *names, "description")
+
     api_fields = [
         APIField("name_vietnamese"),
         APIField("name_english"),

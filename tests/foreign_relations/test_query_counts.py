@@ -20,6 +20,9 @@ from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 LIMIT = 12
+# The status listing names its counterpart in the other language (a status slug per language), so
+# its language links and hreflang are worked out per request instead of coming from the cache.
+LIMITS = {"/en/projects/seeking-funding/": 16}
 
 
 def grow(vi, partner_index, project_index, directive_index, home, partner, directive, n):
@@ -91,4 +94,5 @@ def test_query_counts_do_not_grow_with_content(
     grow(vi, partner_index_vi, project_index_vi, directive_index_vi, home_vi, partner, directive, 25)
     after = {url: count_queries(url) for url in URLS}
     assert after == before
-    assert max(after.values()) <= LIMIT, after
+    over = {url: count for url, count in after.items() if count > LIMITS.get(url, LIMIT)}
+    assert not over, after
