@@ -106,7 +106,7 @@ def _settings_from(environment):
 def test_deployment_settings_come_from_the_environment():
     plain = _settings_from({})
     assert plain["cdn"] == {}
-    assert plain["media"] == "django.core.files.storage.FileSystemStorage"
+    assert plain["media"] == "portal.private_images.MediaStorage"  # FileSystemStorage keeping private pictures apart
     assert plain["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert plain["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert plain["page_cache"] is True
