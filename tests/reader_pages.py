@@ -2,6 +2,7 @@
 the listings' filtered and paginated views, a search, and "page not found". The HTML validator and
 axe check these."""
 
+from events.models import EventIndexPage, EventPage
 from foreign_relations.models import (
     AidProjectPage,
     DirectiveIndexPage,
@@ -10,7 +11,9 @@ from foreign_relations.models import (
     PartnerPage,
     ProjectIndexPage,
 )
+from galleries.models import AlbumIndexPage, AlbumPage, VideoIndexPage, VideoPage
 from home.models import ContactPage, HomePage, StandardPage
+from members.models import MemberIndexPage, MemberPage
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage, Topic
 
 SEARCH_TERMS = {"vi": "ngoai giao nhan dan", "en": "friendship"}
@@ -48,6 +51,14 @@ def reader_paths(lang):
         ("search", f"/{lang}/search/?q={SEARCH_TERMS[lang].replace(' ', '+')}", 200),
         ("empty search", f"/{lang}/search/", 200),
         ("sitemap", {"vi": "/vi/so-do-trang/", "en": "/en/sitemap/"}[lang], 200),
+        ("events", first_page(EventIndexPage, lang).url, 200),
+        ("event", first_page(EventPage, lang).url, 200),
+        ("albums", first_page(AlbumIndexPage, lang).url, 200),
+        ("album", first_page(AlbumPage, lang).url, 200),
+        ("videos", first_page(VideoIndexPage, lang).url, 200),
+        ("video", first_page(VideoPage, lang).url, 200),
+        ("member associations", first_page(MemberIndexPage, lang).url, 200),
+        ("member association", first_page(MemberPage, lang).url, 200),
         ("not found", f"/{lang}/khong-co-trang-nay/", 404),
     ]
     if topic is not None:
