@@ -139,13 +139,12 @@ class PageCacheMiddleware:
         if not request_is_cacheable(request):
             request.page_cache = {"state": "bypass"}
             return None
-        current = generation.for_request(request)
+        key = cache_key(request)
+        current, stored = generation.for_request_with(request, key)
         if current is None:  # the shared cache is unreachable: render, store nothing
             request.page_cache = {"state": "bypass"}
             return None
-        key = cache_key(request)
         request.page_cache = {"state": "lookup", "key": key, "generation": current}
-        stored = generation.shared_cache().get(key)
         if not stored or stored[0] != current:
             return None
         _generation, status, headers, content, rendered_at = stored

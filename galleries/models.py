@@ -260,12 +260,18 @@ def attached_media(page):
     """``(albums, videos)`` attached to ``page`` (in any of its languages), live, public, of its
     language, newest first: one query, as every article shows the box."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
     from wagtail.models import Page
 
     same_page = Page.objects.filter(translation_key=page.translation_key).values("pk")
-    attached = Q(albumpage__attached_to__in=same_page) | Q(videopage__attached_to__in=same_page)
-    queryset = Page.objects.live().filter(attached, locale_id=page.locale_id)
+    # From the album and video tables (a few rows) to the pages: joining them to every page of the
+    # language instead made the database read all of them (16 ms at 12,000 articles).
+    attached = (
+        AlbumPage.objects.filter(attached_to__in=same_page)
+        .order_by()
+        .values("pk")
+        .union(VideoPage.objects.filter(attached_to__in=same_page).order_by().values("pk"))
+    )
+    queryset = Page.objects.live().filter(pk__in=attached, locale_id=page.locale_id)
     found = list(without_view_restrictions(queryset).order_by("-first_published_at", "pk"))
     album_type = ContentType.objects.get_for_model(AlbumPage).pk  # Django's content type cache: no query
     albums = [p for p in found if p.content_type_id == album_type]

@@ -3,7 +3,8 @@
 Wagtail's ``Page.route`` goes down one level at a time, two queries per level (the child, then
 its specific row). ``HomePage.route`` (Wagtail's documented override) reads the pages whose
 addresses start the path in one query instead, and hands the rest of the path to the right
-page's own ``route``, so Wagtail answers exactly as it would have:
+page's own ``route``, so Wagtail answers exactly as it would have (which page answers a path is
+remembered for the publish generation: a view then reads that page alone):
 
 - a page on the way that answers sub-paths itself (``RoutablePageMixin``, live, and the rest of
   the path is one of its routes) gets the rest of the path, as in Wagtail;
@@ -14,10 +15,15 @@ page's own ``route``, so Wagtail answers exactly as it would have:
 ``PORTAL_PATH_ROUTING = False`` (env ``PATH_ROUTING=false``) leaves every level to Wagtail.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+from portal.generation import remember
 
 
 def pages_on_path(root, components):
@@ -58,19 +64,32 @@ def _answers_itself(page, rest):
     return True  # a route of its own: it decides
 
 
+def answering_page(root, components):
+    """``(pk, content type id, level)`` of the page on the path that answers it, or None."""
+    chain = pages_on_path(root, components)
+    for level, page in enumerate(chain):
+        if level == len(chain) - 1 or _answers_itself(page, components[level + 1 :]):
+            return page.pk, page.content_type_id, level
+    return None
+
+
 def route_below(root, request, components, wagtail_route):
     if not components or not getattr(settings, "PORTAL_PATH_ROUTING", True):
         return wagtail_route(request, components)
-    chain = pages_on_path(root, components)
-    if not chain:
+    # Which page answers a path changes only when pages are published, moved or deleted, all of
+    # which move the publish generation: the answer is remembered for it, and a view reads only
+    # the answering page itself.
+    path = "/".join(components)
+    key = f"route:{root.pk}:{hashlib.sha256(path.encode('utf-8', 'surrogateescape')).hexdigest()}"
+    found = remember(request, key, lambda: answering_page(root, components))
+    if found is None:
         return wagtail_route(request, components)
-    for level, page in enumerate(chain):
-        rest = components[level + 1 :]
-        if level == len(chain) - 1 or _answers_itself(page, rest):
-            model = page.specific_class
-            if model is None:
-                raise Http404
-            related = ("locale", *getattr(model, "route_select_related", ()))
-            specific = model.objects.select_related(*related).filter(pk=page.pk).first() or page.specific
-            return specific.route(request, rest)
-    raise Http404  # pragma: no cover - the last level always answers
+    pk, content_type_id, level = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django's cache: no query
+    if model is None:
+        raise Http404
+    related = ("locale", *getattr(model, "route_select_related", ()))
+    page = model.objects.select_related(*related).filter(pk=pk).first()
+    if page is None:  # deleted since, in another process's generation: Wagtail decides
+        return wagtail_route(request, components)
+    return page.route(request, components[level + 1 :])

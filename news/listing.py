@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, Substr, TruncMonth
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from portal.generation import remember
@@ -270,12 +271,30 @@ def listing_context(page, request, index=None):
         "feeds": page.feed_urls(request),
     }
     context.update(filtered_view(page, request, topic, year, month, number))
+    # The cards are read when the listing's cached fragment is rendered (news_index_page.html,
+    # news_section_page.html), not while it is in the cache. A later page is read at once: whether
+    # it exists decides a notice shown above the fragment.
     if is_index and not filtered and number == 1:
-        section_list = sections(page, request)
-        groups = latest_by_section(page, section_list, request)
-        attach_pictures(a for _s, items in groups for a in items)
-        context["section_groups"] = groups
-        context["archive"] = archive_for(page, request)
+
+        def section_groups():
+            groups = latest_by_section(page, sections(page, request), request)
+            attach_pictures(a for _s, items in groups for a in items)
+            return groups
+
+        context["section_groups"] = SimpleLazyObject(section_groups)
+        context["archive"] = SimpleLazyObject(lambda: archive_for(page, request))
+        return context
+
+    if number == 1:
+
+        def first_page():
+            results = SimplePage(queryset.only(*CARD_FIELDS), 1)
+            attach_pictures(results)
+            return results
+
+        context["results"] = SimpleLazyObject(first_page)
+        if is_index:
+            context["archive"] = SimpleLazyObject(lambda: archive_for(page, request))
         return context
 
     results = SimplePage(queryset.only(*CARD_FIELDS), number)

@@ -70,6 +70,22 @@ def for_request(request):
     return generation
 
 
+def for_request_with(request, key):
+    """``(generation, value of key in the shared cache)``, read in one round trip (the page cache
+    reads a page and the generation it must carry together); ``(None, None)`` as in
+    :func:`for_request`."""
+    if request is None or getattr(request, "is_preview", False):
+        return for_request(request), None
+    if getattr(request, "publish_generation", _MISSING) is not _MISSING:
+        return request.publish_generation, shared_cache().get(key)
+    found = shared_cache().get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:  # first use, evicted or flushed, or the cache unreachable
+        return for_request(request), None
+    request.publish_generation = generation
+    return generation, found.get(key)
+
+
 def remember(request, name, compute):
     """``compute()``, kept in this process for the request's generation under ``name``.
 

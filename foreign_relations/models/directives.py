@@ -5,6 +5,7 @@ import re
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -237,11 +238,22 @@ class DirectivePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["document_type"] = snippet_in_locale(DocumentType, self.document_type_id, self.locale_id, request)
-        context["issuing_body"] = snippet_in_locale(IssuingBody, self.issuing_body_id, self.locale_id, request)
-        context["related_pages"] = localized_related_pages(self, request)
-        shown = {p.pk for p in context["related_pages"]}
-        context["mentions"] = [p for p in pages_linking_to(self, request, limit=20) if p.pk not in shown]
+
+        def mentions():
+            shown = {p.pk for p in context["related_pages"]}
+            return [p for p in pages_linking_to(self, request, limit=20) if p.pk not in shown]
+
+        # Read when the page's cached fragment (directive_page.html) is rendered, not while it is cached.
+        context.update(
+            document_type=SimpleLazyObject(
+                lambda: snippet_in_locale(DocumentType, self.document_type_id, self.locale_id, request)
+            ),
+            issuing_body=SimpleLazyObject(
+                lambda: snippet_in_locale(IssuingBody, self.issuing_body_id, self.locale_id, request)
+            ),
+            related_pages=SimpleLazyObject(lambda: localized_related_pages(self, request)),
+            mentions=SimpleLazyObject(mentions),
+        )
         return context
 
 

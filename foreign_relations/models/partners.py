@@ -4,6 +4,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -171,15 +173,25 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def directory(self, request):
         filters = self.read_filters(request)
-        ids = self.partner_ids(request, filters)
-        page = page_number(request, Paginator(ids, PER_PAGE))
-        page.object_list = self.partners_in_order(request, list(page.object_list), CARD_FIELDS)
+        chosen = urlencode(sorted((name, str(value)) for name, value in filters.values.items() if value))
+        ids = remember(
+            request,
+            f"partner-ids:{self.pk}:{get_language()}:{filters.invalid}:{chosen}",
+            lambda: self.partner_ids(request, filters),
+        )
+
+        def cards():
+            page = page_number(request, Paginator(ids, PER_PAGE))
+            page.object_list = self.partners_in_order(request, list(page.object_list), CARD_FIELDS)
+            return page
+
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
                 "options": self.filter_options(request),
-                "partners": page,
+                # Read when the directory's cached fragment (partner_index_page.html) is rendered.
+                "partners": SimpleLazyObject(cards),
                 "partner_count": len(ids),
                 "is_empty": not ids,
                 "csv_query": request.GET.urlencode(),

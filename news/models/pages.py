@@ -6,6 +6,7 @@ from urllib.parse import quote
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -370,24 +371,29 @@ class NewsPage(BasePage):
         if getattr(section, "news_parent", None) is None:
             section.news_parent = remember(request, f"news-index:{section.path}", section.get_parent)
         preview = getattr(request, "is_preview", False)
-        related = self.localized_related_pages(request, preview=preview)
-        more = [article for article in listing.section_headlines(section, request) if article.pk != self.pk]
-        more = more[: listing.MORE_IN_SECTION]
         index = section.news_parent
-        # The description and the share links' values, worked out once for the tags that repeat them.
-        description = strip_tags(self.search_description or self.summary or "")
+
+        def more_in_section():
+            more = [article for article in listing.section_headlines(section, request) if article.pk != self.pk]
+            return more[: listing.MORE_IN_SECTION]
+
+        def description():
+            return strip_tags(self.search_description or self.summary or "")
+
+        # What only the article's cached fragment shows (news/news_page.html) is worked out when the
+        # fragment is rendered, once, and not at all while the fragment is in the cache.
         context.update(
-            meta_description=Truncator(description).chars(300),
-            meta_description_short=Truncator(description).chars(200),
-            share_url=quote(context["canonical_url"] or "", safe=""),
+            meta_description=SimpleLazyObject(lambda: Truncator(description()).chars(300)),
+            meta_description_short=SimpleLazyObject(lambda: Truncator(description()).chars(200)),
+            share_url=SimpleLazyObject(lambda: quote(context["canonical_url"] or "", safe="")),
             share_title=quote(self.title, safe=""),
             section=section,
             section_feeds=section.feed_urls(request),
             news_index=index,
-            topics=self.localized_topics(preview=preview),
-            related_pages=related,
-            more_in_section=more,
-            json_ld=self.json_ld(request),
+            topics=SimpleLazyObject(lambda: self.localized_topics(preview=preview)),
+            related_pages=SimpleLazyObject(lambda: self.localized_related_pages(request, preview=preview)),
+            more_in_section=SimpleLazyObject(more_in_section),
+            json_ld=SimpleLazyObject(lambda: self.json_ld(request)),
         )
         return context
 
