@@ -253,3 +253,54 @@ def test_a_renamed_section_shows_in_its_articles_breadcrumbs_and_aside_at_once(c
     assert "Chuyên mục đổi tên" in html.split('class="breadcrumbs')[1].split("</nav>")[0]
     aside = html.split('<aside class="news-aside')[1].split("</aside>")[0]
     assert "news-list--stack" in aside and "Chuyên mục đổi tên" in aside  # "More in …" names it
+
+
+@override_settings(PORTAL_PAGE_CACHE=False)
+def test_a_second_view_of_an_article_reads_only_the_route(client):
+    """The article's meta and content are one cached fragment each: while they are in the cache,
+    its related pages, topics, section headlines, albums and JSON-LD are not read at all."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.performance.conftest import live_page
+
+    article = live_page("newspage")
+    caches["local"].clear()
+    with CaptureQueriesContext(connection) as first:
+        first_html = client.get(article.url).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(article.url).content.decode() == first_html
+    assert len(second.captured_queries) < len(first.captured_queries)
+    read = " ".join(query["sql"] for query in second.captured_queries)
+    for table in ("news_topic", "news_newsrelatedpage", "galleries_albumpage", "galleries_videopage"):
+        assert table not in read, table
+
+
+@override_settings(PORTAL_PAGE_CACHE=False)
+def test_an_edited_article_shows_its_new_text_and_topics_at_once(client):
+    from tests.performance.conftest import live_page
+
+    article = live_page("newspage")
+    client.get(article.url)  # the fragments are in the cache
+    article.lead = "Đoạn mở đầu vừa được sửa."
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "Đoạn mở đầu vừa được sửa." in html
+
+
+@override_settings(PORTAL_PAGE_CACHE=False)
+def test_a_remembered_route_follows_a_moved_page(client):
+    """Which page answers a path is remembered for the publish generation: a move changes both."""
+    from news.models import NewsIndexPage
+    from tests.news.conftest import make_article, make_section
+
+    index = NewsIndexPage.objects.get(locale__language_code="vi")
+    first, second = make_section(index, title="Chuyên mục thứ nhất"), make_section(index, title="Chuyên mục thứ hai")
+    article = make_article(first, title="Bài viết sẽ được chuyển")
+    old_url = article.url
+    assert client.get(old_url).status_code == 200
+    article.move(second, pos="last-child")
+    article.refresh_from_db()
+    moved = client.get(old_url)  # Wagtail's redirect to the new address, not the remembered page
+    assert moved.status_code == 301 and moved["Location"].endswith(article.url)
+    assert client.get(article.url).status_code == 200
