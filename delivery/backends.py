@@ -7,6 +7,7 @@ dropped (logged), so pages are rendered from the database; redis-py reconnects b
 Redis is back. ``incr`` still raises: moving the publish generation must not fail silently.
 """
 
+import functools
 import logging
 
 from django.core.cache.backends.redis import RedisCache
@@ -22,64 +23,40 @@ def unreachable(operation, error):
     logger.warning("Redis cache unreachable (%s: %s): serving without it.", operation, error)
 
 
+def answers_while_unreachable(fallback):
+    """Wrap a public method of ``RedisCache`` so that while Redis cannot be reached it logs and
+    returns ``fallback(*arguments)`` instead of raising."""
+
+    def wrap(method):
+        @functools.wraps(method)
+        def tolerant(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except UNREACHABLE as error:
+                unreachable(method.__name__, error)
+                return fallback(*args, **kwargs)
+
+        return tolerant
+
+    return wrap
+
+
+def nothing(*args, **kwargs):
+    return None
+
+
+def false(*args, **kwargs):
+    return False
+
+
 class ResilientRedisCache(RedisCache):
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except UNREACHABLE as error:
-            unreachable("get", error)
-            return default
-
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except UNREACHABLE as error:
-            unreachable("get_many", error)
-            return {}
-
-    def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except UNREACHABLE as error:
-            unreachable("has_key", error)
-            return False
-
-    def add(self, key, value, *args, **kwargs):
-        try:
-            return super().add(key, value, *args, **kwargs)
-        except UNREACHABLE as error:
-            unreachable("add", error)
-            return False
-
-    def set(self, key, value, *args, **kwargs):
-        try:
-            return super().set(key, value, *args, **kwargs)
-        except UNREACHABLE as error:
-            unreachable("set", error)
-
-    def set_many(self, data, *args, **kwargs):
-        try:
-            return super().set_many(data, *args, **kwargs)
-        except UNREACHABLE as error:
-            unreachable("set_many", error)
-            return list(data)
-
-    def touch(self, key, *args, **kwargs):
-        try:
-            return super().touch(key, *args, **kwargs)
-        except UNREACHABLE as error:
-            unreachable("touch", error)
-            return False
-
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except UNREACHABLE as error:
-            unreachable("delete", error)
-            return False
-
-    def delete_many(self, keys, version=None):
-        try:
-            return super().delete_many(keys, version)
-        except UNREACHABLE as error:
-            unreachable("delete_many", error)
+    # Reads miss, writes are dropped (``set_many`` reports every key as not stored).
+    get = answers_while_unreachable(lambda key, default=None, version=None: default)(RedisCache.get)
+    get_many = answers_while_unreachable(lambda *args, **kwargs: {})(RedisCache.get_many)
+    has_key = answers_while_unreachable(false)(RedisCache.has_key)
+    add = answers_while_unreachable(false)(RedisCache.add)
+    set = answers_while_unreachable(nothing)(RedisCache.set)
+    set_many = answers_while_unreachable(lambda data, *args, **kwargs: list(data))(RedisCache.set_many)
+    touch = answers_while_unreachable(false)(RedisCache.touch)
+    delete = answers_while_unreachable(false)(RedisCache.delete)
+    delete_many = answers_while_unreachable(nothing)(RedisCache.delete_many)
