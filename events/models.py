@@ -18,13 +18,13 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from portal.models import BasePage
+from portal.blocks import BaseStreamBlock
+from portal.models import BasePage, IndexPage
 from portal.restrictions import without_view_restrictions
 
 
@@ -37,16 +37,11 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Other event")
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """Sự kiện: upcoming events first, past events by year; filters; iCalendar and RSS feeds."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fold_fields = BasePage.search_fold_fields + ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("event index")

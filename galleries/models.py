@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import BasePage
+from portal.models import BasePage, IndexPage
 from portal.restrictions import without_view_restrictions
 
 # Renditions of a picture: widths offered to the browser (srcset) and the thumbnail of the grid.
@@ -36,15 +36,13 @@ def allowed_video_url(url):
     return parts.scheme == "https" and parts.hostname in ALLOWED_VIDEO_HOSTS
 
 
-class AlbumIndexPage(BasePage):
+class AlbumIndexPage(IndexPage):
     """Thư viện ảnh: every album, newest first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    # Found by title and summary only: the galleries' introductions are not searched.
+    search_fold_fields = BasePage.search_fold_fields
     parent_page_types = ["home.HomePage"]
     subpage_types = ["galleries.AlbumPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("photo gallery")
@@ -157,15 +155,13 @@ class AlbumPicture(TranslatableMixin, Orderable):
         return self.alt_text or self.caption
 
 
-class VideoIndexPage(BasePage):
+class VideoIndexPage(IndexPage):
     """Video: every video, newest first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    # Found by title and summary only: the galleries' introductions are not searched.
+    search_fold_fields = BasePage.search_fold_fields
     parent_page_types = ["home.HomePage"]
     subpage_types = ["galleries.VideoPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("video gallery")
