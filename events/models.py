@@ -24,8 +24,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BaseStreamBlock
+from portal.i18n import exclude_restricted
 from portal.models import BasePage, IndexPage
-from portal.restrictions import without_view_restrictions
 
 
 class EventKind(models.TextChoices):
@@ -245,7 +245,7 @@ class EventPage(BasePage):
         by_id = Page.objects.in_bulk(ids)
         targets = [by_id[pk] for pk in ids if pk in by_id]
         context["related_pages"] = [p for p in self.localized(targets) if p.pk != self.pk]
-        context["albums"], context["videos"] = attached_media(self)
+        context["albums"], context["videos"] = attached_media(self, request)
         context["country_names"] = [str(countries.name(code)) for code in self.country_codes]
         context["event_index"] = self.get_parent()
         return context
@@ -267,7 +267,7 @@ class EventRelatedPage(Orderable):
         return str(self.target)
 
 
-def upcoming_events(locale_id, limit=3, now=None):
+def upcoming_events(locale_id, limit=3, now=None, request=None):
     """The next ``limit`` live, public events of a language, soonest first (one query)."""
     now = now or timezone.now()
     queryset = (
@@ -276,7 +276,7 @@ def upcoming_events(locale_id, limit=3, now=None):
         .filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
         .order_by("starts_at")
     )
-    return list(without_view_restrictions(queryset)[:limit])
+    return list(exclude_restricted(queryset, request)[:limit])
 
 
 def year_bounds(year):

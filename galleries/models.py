@@ -20,8 +20,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.i18n import exclude_restricted
 from portal.models import BasePage, IndexPage
-from portal.restrictions import without_view_restrictions
 
 # Renditions of a picture: widths offered to the browser (srcset) and the thumbnail of the grid.
 PICTURE_WIDTHS = (480, 800, 1200)
@@ -252,7 +252,7 @@ def localized_page(page_id, locale_id):
     return Page.objects.live().public().filter(locale_id=locale_id, translation_key__in=key).first()
 
 
-def attached_media(page):
+def attached_media(page, request=None):
     """``(albums, videos)`` attached to ``page`` (in any of its languages), live, public, of its
     language, newest first: one query, as every article shows the box."""
     from django.contrib.contenttypes.models import ContentType
@@ -262,7 +262,7 @@ def attached_media(page):
     same_page = Page.objects.filter(translation_key=page.translation_key).values("pk")
     attached = Q(albumpage__attached_to__in=same_page) | Q(videopage__attached_to__in=same_page)
     queryset = Page.objects.live().filter(attached, locale_id=page.locale_id)
-    found = list(without_view_restrictions(queryset).order_by("-first_published_at", "pk"))
+    found = list(exclude_restricted(queryset, request).order_by("-first_published_at", "pk"))
     album_type = ContentType.objects.get_for_model(AlbumPage).pk  # Django's content type cache: no query
     albums = [p for p in found if p.content_type_id == album_type]
     videos = [p for p in found if p.content_type_id != album_type]

@@ -15,12 +15,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BaseStreamBlock
+from portal.i18n import exclude_restricted
 from portal.models import BasePage, IndexPage
 from portal.references import localized_related_pages, pages_linking_to
 from portal.text import fold
 
 from ..filters import Filters
-from ..listing import exclude_restricted, page_number
+from ..listing import page_number
 from ..localize import localized, snippet_in_locale, snippets_by_key, sorted_by_name
 from ..serializers import NamedSnippetSerializer
 from .common import RelatedPageBase

@@ -17,13 +17,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.generation import remember
-from portal.i18n import live_translations
+from portal.i18n import exclude_restricted, live_translations
 from portal.models import BasePage, IndexPage
 from portal.references import localized_related_pages, pages_linking_to
 from portal.text import fold, sort_key_for
 
 from ..filters import Filters
-from ..listing import exclude_restricted, page_number
+from ..listing import page_number
 from ..localize import localized, snippet_in_locale, snippets_by_key, sorted_by_name
 from ..serializers import NamedSnippetSerializer
 from .common import RelatedPageBase
