@@ -1,4 +1,4 @@
-"""Drafts stay private in the admin's page chooser, imported by editorial/wagtail_hooks.py.
+"""Drafts stay private in the admin's page chooser (the hook is registered in editorial/wagtail_hooks.py).
 
 Wagtail's chooser (browse and search, ``/admin/choose-page/…``) lists every page of the tree,
 unpublished drafts included, to any admin user: a collaborator could find other people's drafts
@@ -6,7 +6,6 @@ by title. It now shows a user the live pages and the pages they may edit.
 """
 
 from django.db.models import Q
-from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
@@ -17,6 +16,5 @@ def visible_in_chooser(pages, user):
     return pages.filter(Q(live=True) | Q(depth=1) | Q(pk__in=editable.values("pk")))
 
 
-@hooks.register("construct_page_chooser_queryset")
 def hide_other_peoples_drafts(pages, request):
     return visible_in_chooser(pages, request.user)

@@ -18,14 +18,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from portal.models import BasePage
-from portal.restrictions import without_view_restrictions
+from portal.blocks import BaseStreamBlock
+from portal.i18n import exclude_restricted
+from portal.models import BasePage, IndexPage
 
 
 class EventKind(models.TextChoices):
@@ -37,16 +37,11 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Other event")
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """Sự kiện: upcoming events first, past events by year; filters; iCalendar and RSS feeds."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fold_fields = BasePage.search_fold_fields + ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("event index")
@@ -250,7 +245,7 @@ class EventPage(BasePage):
         by_id = Page.objects.in_bulk(ids)
         targets = [by_id[pk] for pk in ids if pk in by_id]
         context["related_pages"] = [p for p in self.localized(targets) if p.pk != self.pk]
-        context["albums"], context["videos"] = attached_media(self)
+        context["albums"], context["videos"] = attached_media(self, request)
         context["country_names"] = [str(countries.name(code)) for code in self.country_codes]
         context["event_index"] = self.get_parent()
         return context
@@ -272,7 +267,7 @@ class EventRelatedPage(Orderable):
         return str(self.target)
 
 
-def upcoming_events(locale_id, limit=3, now=None):
+def upcoming_events(locale_id, limit=3, now=None, request=None):
     """The next ``limit`` live, public events of a language, soonest first (one query)."""
     now = now or timezone.now()
     queryset = (
@@ -281,7 +276,7 @@ def upcoming_events(locale_id, limit=3, now=None):
         .filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
         .order_by("starts_at")
     )
-    return list(without_view_restrictions(queryset)[:limit])
+    return list(exclude_restricted(queryset, request)[:limit])
 
 
 def year_bounds(year):

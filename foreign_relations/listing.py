@@ -1,13 +1,4 @@
-"""Helpers for the public listings: view restrictions in SQL, page numbers that never fail."""
-
-from portal.i18n import restricted_paths
-
-
-def exclude_restricted(queryset, request=None):
-    """``queryset`` without pages under a view restriction (paths cached per request, no query)."""
-    for restricted in restricted_paths(request):
-        queryset = queryset.exclude(path__startswith=restricted)
-    return queryset
+"""Helpers for the public listings: page numbers that never fail."""
 
 
 def page_number(request, paginator):

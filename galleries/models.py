@@ -20,8 +20,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import BasePage
-from portal.restrictions import without_view_restrictions
+from portal.i18n import exclude_restricted
+from portal.models import BasePage, IndexPage
 
 # Renditions of a picture: widths offered to the browser (srcset) and the thumbnail of the grid.
 PICTURE_WIDTHS = (480, 800, 1200)
@@ -36,15 +36,13 @@ def allowed_video_url(url):
     return parts.scheme == "https" and parts.hostname in ALLOWED_VIDEO_HOSTS
 
 
-class AlbumIndexPage(BasePage):
+class AlbumIndexPage(IndexPage):
     """Thư viện ảnh: every album, newest first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    # Found by title and summary only: the galleries' introductions are not searched.
+    search_fold_fields = BasePage.search_fold_fields
     parent_page_types = ["home.HomePage"]
     subpage_types = ["galleries.AlbumPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("photo gallery")
@@ -157,15 +155,13 @@ class AlbumPicture(TranslatableMixin, Orderable):
         return self.alt_text or self.caption
 
 
-class VideoIndexPage(BasePage):
+class VideoIndexPage(IndexPage):
     """Video: every video, newest first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    # Found by title and summary only: the galleries' introductions are not searched.
+    search_fold_fields = BasePage.search_fold_fields
     parent_page_types = ["home.HomePage"]
     subpage_types = ["galleries.VideoPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("video gallery")
@@ -256,7 +252,7 @@ def localized_page(page_id, locale_id):
     return Page.objects.live().public().filter(locale_id=locale_id, translation_key__in=key).first()
 
 
-def attached_media(page):
+def attached_media(page, request=None):
     """``(albums, videos)`` attached to ``page`` (in any of its languages), live, public, of its
     language, newest first: one query, as every article shows the box."""
     from django.contrib.contenttypes.models import ContentType
@@ -272,7 +268,7 @@ def attached_media(page):
         .union(VideoPage.objects.filter(attached_to__in=same_page).order_by().values("pk"))
     )
     queryset = Page.objects.live().filter(pk__in=attached, locale_id=page.locale_id)
-    found = list(without_view_restrictions(queryset).order_by("-first_published_at", "pk"))
+    found = list(exclude_restricted(queryset, request).order_by("-first_published_at", "pk"))
     album_type = ContentType.objects.get_for_model(AlbumPage).pk  # Django's content type cache: no query
     albums = [p for p in found if p.content_type_id == album_type]
     videos = [p for p in found if p.content_type_id != album_type]

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import BasePage
+from portal.models import BasePage, IndexPage
 from portal.text import sort_key_for
 
 # Languages a partner country's name may be written in (BCP 47 codes, for the ``lang`` attribute).
@@ -42,16 +42,11 @@ ACTIVITY_LIMIT = 12
 LOGO_SPEC = "max-120x120"
 
 
-class MemberIndexPage(BasePage):
+class MemberIndexPage(IndexPage):
     """The directory of member associations, in the reader's alphabetical order."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fold_fields = BasePage.search_fold_fields + ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["members.MemberPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("member association directory")

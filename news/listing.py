@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from portal.generation import remember
-from portal.i18n import live_translations, restricted_paths
+from portal.i18n import exclude_restricted, live_translations
 from portal.references import LINK_FIELDS
 
 PER_PAGE = 10
@@ -31,12 +31,6 @@ def parse_int(value, low, high):
         return None
     number = int(text)
     return number if low <= number <= high else None
-
-
-def exclude_restricted(queryset, request=None):
-    for path in restricted_paths(request):
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
 
 
 def articles(locale_id, request=None, within=None):

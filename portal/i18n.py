@@ -43,6 +43,14 @@ def only_public(pages, request=None):
     return [p for p in pages if not any(p.path.startswith(path) for path in paths)]
 
 
+def exclude_restricted(queryset, request=None):
+    """``queryset`` (of pages) without the pages under a view restriction, in its own SQL query
+    (the restricted paths are known already: no query of their own)."""
+    for path in restricted_paths(request):
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
 def site_root(request=None):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:

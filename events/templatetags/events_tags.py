@@ -20,7 +20,7 @@ def next_events(context, limit=HOME_LIMIT):
 
         locale_id = Locale.objects.filter(language_code=get_language()).values_list("pk", flat=True).first()
     request = context.get("request")
-    events = upcoming_events(locale_id, limit=limit) if locale_id else []
+    events = upcoming_events(locale_id, limit=limit, request=request) if locale_id else []
     index_url = None
     if events:
         url = events[0].get_url(request)

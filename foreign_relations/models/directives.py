@@ -11,17 +11,18 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from portal.models import BasePage
+from portal.blocks import BaseStreamBlock
+from portal.i18n import exclude_restricted
+from portal.models import BasePage, IndexPage
 from portal.references import localized_related_pages, pages_linking_to
 from portal.text import fold
 
 from ..filters import Filters
-from ..listing import exclude_restricted, page_number
+from ..listing import page_number
 from ..localize import localized, snippet_in_locale, snippets_by_key, sorted_by_name
 from ..serializers import NamedSnippetSerializer
 from .common import RelatedPageBase
@@ -36,16 +37,11 @@ def number_key(text):
     return _NOT_ALNUM.sub("", fold(text or "").upper())
 
 
-class DirectiveIndexPage(RoutablePageMixin, BasePage):
+class DirectiveIndexPage(RoutablePageMixin, IndexPage):
     """The document library: filters by type, issuing body and year; look-up by document number."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fold_fields = BasePage.search_fold_fields + ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["foreign_relations.DirectivePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("document library")

@@ -21,13 +21,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.generation import remember
+from portal.i18n import exclude_restricted
 from portal.images import attach_pictures
-from portal.models import BasePage
+from portal.models import BasePage, IndexPage
 from portal.references import LINK_FIELDS, localized_related_pages, pages_linking_to
 from portal.text import sort_key_for
 
 from ..filters import Filters, same_place, split_localities
-from ..listing import exclude_restricted, page_number
+from ..listing import page_number
 from ..localize import localized, snippets_by_key, snippets_by_pk, sorted_by_name
 from ..serializers import NamedSnippetSerializer, PageCountrySerializer
 from .common import RelatedPageBase
@@ -47,16 +48,11 @@ class PartnerType(models.TextChoices):
     FRIENDSHIP_ASSOCIATION = "friendship_association", _("Friendship association")
 
 
-class PartnerIndexPage(RoutablePageMixin, BasePage):
+class PartnerIndexPage(RoutablePageMixin, IndexPage):
     """The partner directory, filterable by country, type, sector and locality, exportable as CSV."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fold_fields = BasePage.search_fold_fields + ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["foreign_relations.PartnerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner directory")

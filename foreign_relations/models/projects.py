@@ -17,13 +17,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.generation import remember
-from portal.i18n import live_translations
-from portal.models import BasePage
+from portal.i18n import exclude_restricted, live_translations
+from portal.models import BasePage, IndexPage
 from portal.references import localized_related_pages, pages_linking_to
 from portal.text import fold, sort_key_for
 
 from ..filters import Filters
-from ..listing import exclude_restricted, page_number
+from ..listing import page_number
 from ..localize import localized, snippet_in_locale, snippets_by_key, sorted_by_name
 from ..serializers import NamedSnippetSerializer
 from .common import RelatedPageBase
@@ -78,10 +78,9 @@ def locality_key(text):
     return fold(text or "").casefold().strip()
 
 
-class ProjectIndexPage(RoutablePageMixin, BasePage):
+class ProjectIndexPage(RoutablePageMixin, IndexPage):
     """Aid projects, filterable by status, sector and locality, with budget totals per currency."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     seeking_intro = RichTextField(
         _("introduction to projects seeking funding"),
         blank=True,
@@ -89,11 +88,9 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
         help_text=_("Shown above the list of projects seeking funding, written for donors."),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("seeking_intro")]
-    search_fold_fields = BasePage.search_fold_fields + ("intro",)
+    content_panels = IndexPage.content_panels + [FieldPanel("seeking_intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["foreign_relations.AidProjectPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("project list")

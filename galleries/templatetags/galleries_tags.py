@@ -7,7 +7,8 @@ from galleries.models import attached_media
 register = template.Library()
 
 
-@register.inclusion_tag("galleries/includes/attached.html")
-def attached_albums_and_videos(page):
-    albums, videos = attached_media(page) if getattr(page, "pk", None) else ([], [])
+@register.inclusion_tag("galleries/includes/attached.html", takes_context=True)
+def attached_albums_and_videos(context, page):
+    request = context.get("request")
+    albums, videos = attached_media(page, request) if getattr(page, "pk", None) else ([], [])
     return {"albums": albums, "videos": videos}

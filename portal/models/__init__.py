@@ -1,5 +1,5 @@
-from .pages import BasePage, FoldedSearchMixin
+from .pages import BasePage, FoldedSearchMixin, IndexPage
 from .settings import OrganizationSettings
 from .snippets import Department
 
-__all__ = ["BasePage", "Department", "FoldedSearchMixin", "OrganizationSettings"]
+__all__ = ["BasePage", "Department", "FoldedSearchMixin", "IndexPage", "OrganizationSettings"]

@@ -1,4 +1,5 @@
-"""The abstract base page every public page inherits: SEO, social and listing fields."""
+"""The abstract base pages: ``BasePage`` (SEO, social and listing fields), which every public page
+inherits, and ``IndexPage``, the one listing page of a kind under a language's home page."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.blocks import RICH_TEXT_FEATURES
 from portal.text import fold, nfc, slugify_vi
 
 
@@ -148,6 +150,20 @@ class BasePage(FoldedSearchMixin, Page):
 
     def get_social_image(self):
         return self.social_image or self.listing_image
+
+
+class IndexPage(BasePage):
+    """The listing of one kind of page (events, partners, albums…): an introduction above the list,
+    one per parent. Subclasses name their parent and child page types."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fold_fields = BasePage.search_fold_fields + ("intro",)
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
 
 
 def normalise_text_fields(instance):

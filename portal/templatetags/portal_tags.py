@@ -7,6 +7,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from portal.generation import remember
 from portal.i18n import home_for_language, live_translations, menu_pages, per_request, with_x_default
 from portal.models import OrganizationSettings
 from portal.text import format_date
@@ -22,10 +23,16 @@ def vn_date(value, language=None):
 
 @register.simple_tag(takes_context=True)
 def organization(context):
-    """The organization's identity in the current language (once per request)."""
-    request = context.get("request")
+    """The organization's identity in the current language, for the site of the request.
 
-    def compute():
+    Read once per request and remembered for the publish generation (saving the settings moves
+    it), so every part of a page that shows it (title, header, footer, meta description, contact
+    details) has it without a query, whether or not that part is a cached fragment.
+    """
+    request = context.get("request")
+    language = get_language()
+
+    def read():
         if request is not None:
             org = OrganizationSettings.for_request(request)
         else:
@@ -33,7 +40,12 @@ def organization(context):
             org = OrganizationSettings.for_site(site) if site else OrganizationSettings()
         return {"obj": org, **org.localized()}
 
-    return per_request(request, ("organization", get_language()), compute)
+    def compute():
+        if request is None:
+            return read()
+        return remember(request, f"organization:{language}|{request.scheme}://{request.get_host()}", read)
+
+    return per_request(request, ("organization", language), compute)
 
 
 @register.simple_tag(takes_context=True)

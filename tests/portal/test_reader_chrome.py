@@ -78,6 +78,20 @@ def test_contact_page_shows_the_organizations_details(client, lang, home_vi):
     assert "<form" in html
 
 
+def test_contact_details_show_a_settings_change_at_the_next_view(client, home_vi):
+    """The contact details read the organization remembered for the publish generation: saving the
+    settings moves it, so the next view shows the new phone number, in both languages."""
+    settings = OrganizationSettings.for_site(home_vi.get_site())
+    pages = {lang: ContactPage.objects.get(locale__language_code=lang).url for lang in ("vi", "en")}
+    for url in pages.values():
+        assert settings.phone in client.get(url).content.decode()
+    settings.phone = "0297 3 999 888"
+    settings.save()
+    for url in pages.values():
+        aside = client.get(url).content.decode().split('class="contact-details"', 1)[1].split("</aside>", 1)[0]
+        assert "0297 3 999 888" in aside and 'href="tel:02973999888"' in aside
+
+
 def test_footer_address_has_a_street(client):
     html = client.get("/vi/").content.decode()
     footer = html.split('class="site-footer"', 1)[1]
