@@ -26,19 +26,21 @@
    the tree. ``save_translation()`` saves the draft, then publishes a freshly loaded revision; the
    editor's "Publish in English" button goes through it (``publish_from_editor``).
 
-3. Snippet drafts (wagtail/wagtail-localize#655, drafts of live objects). For a snippet with drafts
-   (``DraftStateMixin``), ``TranslationSource.create_or_update_translation(publish=False)`` writes the
-   translated strings into the snippet's row and sets ``live = False`` ("We copied another instance
-   which may be live, so we make sure this one matches the desired state"): an approved English topic
-   would show the unreviewed text, or vanish, as soon as a translator saved a draft, or whenever a
-   page using it is submitted for translation (wagtail-localize re-saves the page's related snippets).
-   Wagtail itself never does that: its edit action keeps a live object's row and saves the draft as a
-   revision. ``keep_snippet_live_row()`` connects two signal receivers that restore that behaviour:
-   ``pre_save`` remembers the approved row when a save would turn a live snippet into a draft, and
-   ``post_save`` of the ``TranslationLog`` that wagtail-localize writes right after (the proof that
-   the save was its own, not an unpublication) writes the approved row back, still live, with the
-   draft as its latest revision. Readers keep the approved text until someone who may publish
-   publishes the draft or approves it in "Duyệt bản dịch".
+3. Snippet drafts (wagtail/wagtail-localize#655, still open: no draft translation of a live
+   object; the snippet branch came with pull request #751). For a snippet with drafts
+   (``DraftStateMixin``), ``TranslationSource.create_or_update_translation(publish=False)`` writes
+   the translated strings into the snippet's row and sets ``live = False`` ("We copied another
+   instance which may be live, so we make sure this one matches the desired state"): an approved
+   English topic would show the unreviewed text, or vanish, as soon as a translator saved a draft,
+   or whenever a page using it is submitted for translation (wagtail-localize re-saves the page's
+   related snippets). Wagtail itself never does that: its edit action keeps a live object's row and
+   saves the draft as a revision. ``keep_snippet_live_row()`` connects receivers that restore that
+   behaviour: ``pre_save`` remembers the approved row when a save would turn a live snippet into a
+   draft, and ``post_save`` of the ``TranslationLog`` that wagtail-localize writes right after (the
+   proof that the save was its own, not an unpublication) writes the approved row back, still live,
+   with the draft as its latest revision. Readers keep the approved text until someone who may
+   publish publishes the draft or approves it in "Duyệt bản dịch". The test
+   ``test_wagtail_localize_still_overwrites_a_live_snippet_draft`` fails once upstream stops doing it.
 
 4. Tables. wagtail-localize extracts nothing from ``wagtail.contrib.table_block``'s ``TableBlock``: a
    table's cells and caption never reach the translator and stay Vietnamese on the English page.
