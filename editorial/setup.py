@@ -10,12 +10,17 @@ workflows. Running it again changes nothing.
 | collaborators | add (so: edit their own drafts) in each Vietnamese news section | add in their own collection, choose anywhere | view |
 | editors | add, change, lock on the Vietnamese tree | everything | add, change, delete |
 | leadership | add, change, publish, lock, unlock, delete on both trees | everything | add, change, delete |
-| translators | add, change on the English tree; submit translations | choose | add, change of translatable snippets |
+| translators | add, change on the English tree; submit translations | choose | add, change of translatable snippets (no publish) |
+
+Translatable snippets shown on the public site keep drafts (``portal.models.snippets.ReviewedSnippet``):
+editors and leadership hold their ``publish`` permission and publish directly, in the languages they
+have rights in (translation/localize_compat.py keeps editors out of the English tree's snippets);
+translators save drafts and send them through "Duyệt bản dịch", assigned to those snippet types.
 
 Site tools (``MODEL_PERMISSIONS``): editors and leadership manage promoted search results and
 redirects; leadership also edits the organization settings (which hold the legal footer).
 
-Only leadership holds publish permission (a user with it can publish over a running workflow).
+Only leadership holds publish permission on pages (a user with it can publish over a running workflow).
 """
 
 from django.apps import apps as global_apps
@@ -34,6 +39,16 @@ PAGE_PERMISSIONS = {
     roles.COLLABORATORS: ("add",),
 }
 ALL_MEDIA = ("add", "change", "delete", "choose")
+
+# The content apps' snippets a data migration grants rights on (historical models know no registry).
+HISTORICAL_SNIPPETS = (
+    ("portal", "department"),
+    ("news", "topic"),
+    ("foreign_relations", "sector"),
+    ("foreign_relations", "documenttype"),
+    ("foreign_relations", "issuingbody"),
+    ("related_sites", "relatedsite"),
+)
 
 # (app_label, model, actions) granted to each group on models outside the page tree.
 SITE_TOOLS = (
@@ -165,26 +180,42 @@ class Setup:
         return collection
 
     def snippet_models(self):
-        """The content apps' snippets: every registered snippet now, only departments in a migration."""
+        """The content apps' snippets: every registered snippet now, those named in
+        ``HISTORICAL_SNIPPETS`` (when their app's migrations have run) in a migration."""
         if self.historical:
-            try:
-                return [self.apps.get_model("portal", "Department")]
-            except LookupError:
-                return []
+            found = []
+            for app_label, name in HISTORICAL_SNIPPETS:
+                try:
+                    found.append(self.apps.get_model(app_label, name))
+                except LookupError:
+                    continue
+            return found
         from wagtail.snippets.models import get_snippet_models
 
         return [m for m in get_snippet_models() if m._meta.app_label in CONTENT_APPS]
 
+    @staticmethod
+    def has_field(model, name):
+        return any(f.name == name for f in model._meta.get_fields())
+
+    def reviewed_snippet_models(self):
+        """Translatable snippets with drafts: their changes go live by publishing or through review."""
+        return [m for m in self.snippet_models() if self.has_field(m, "translation_key") and self.has_field(m, "live")]
+
     def snippet_permissions(self):
         for model in self.snippet_models():
             app_label, name = model._meta.app_label, model._meta.model_name
-            translatable = any(f.name == "translation_key" for f in model._meta.get_fields())
+            translatable = self.has_field(model, "translation_key")
+            draftable = self.has_field(model, "live")
 
             def perms(actions, app_label=app_label, name=name):
                 return [self.permission(app_label, name, f"{a}_{name}", f"Can {a} {name}") for a in actions]
 
-            self.groups[roles.EDITORS].permissions.add(*perms(("add", "change", "delete", "view")))
-            self.groups[roles.LEADERSHIP].permissions.add(*perms(("add", "change", "delete", "view")))
+            # Editors and leadership publish snippets directly, as they saved them live before snippets
+            # had drafts; translators never publish (they send their drafts for review).
+            staff = ("add", "change", "delete", "view") + (("publish",) if draftable else ())
+            self.groups[roles.EDITORS].permissions.add(*perms(staff))
+            self.groups[roles.LEADERSHIP].permissions.add(*perms(staff))
             self.groups[roles.COLLABORATORS].permissions.add(*perms(("view",)))
             if translatable:
                 self.groups[roles.TRANSLATORS].permissions.add(*perms(("add", "change", "view")))
@@ -214,6 +245,13 @@ class Setup:
             # A home page without a workflow gets the board's; a workflow chosen by an administrator stays.
             if homes.get(code) is not None and not WorkflowPage.objects.filter(page=homes[code]).exists():
                 WorkflowPage.objects.create(page=homes[code], workflow=workflow)
+        # Snippet workflows attach to a type, not a language: holders of the publish permission
+        # (editors and leadership) publish over it; translators can only send drafts through it.
+        WorkflowContentType = self.apps.get_model("wagtailcore", "WorkflowContentType")
+        for model in self.reviewed_snippet_models():
+            content_type = self.content_type(model._meta.app_label, model._meta.model_name)
+            if not WorkflowContentType.objects.filter(content_type=content_type).exists():
+                WorkflowContentType.objects.create(content_type=content_type, workflow=translation)
 
     def task(self, name, group):
         ModerationTask = self.apps.get_model("editorial", "ModerationTask")

@@ -10,14 +10,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, WorkflowMixin, WorkflowState
 from wagtail_localize.models import Translation
 
 from editorial import translation_backlog as backlog
 from portal.spreadsheets import SafeSpreadsheetMixin
-from translation.localize_compat import save_translation
+from translation.localize_compat import can_edit_instance, is_reviewed_snippet, save_translation
 from translation.review import may_send
 
 
@@ -81,41 +82,49 @@ class TranslationBacklogPanel(Component):
 def submit_translation_for_review(request, translation_id):
     """Write the translated strings into the English draft and start its workflow ("Duyệt bản dịch").
 
-    Translators hold no publish permission: leadership approves, which publishes.
+    Works for pages and for translatable snippets with drafts (topics, sectors…): a live snippet keeps
+    its approved text, the translation becomes its latest revision. Translators hold no publish
+    permission: leadership approves, which publishes.
     """
     translation = get_object_or_404(Translation.objects.select_related("target_locale"), pk=translation_id)
     if not translation.enabled:
         raise Http404
-    page = translation.get_target_instance()
-    if not isinstance(page, Page):
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        if not target.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
+    elif is_reviewed_snippet(target) and isinstance(target, WorkflowMixin):
+        if not can_edit_instance(request.user, target):
+            raise PermissionDenied
+        edit_url = AdminURLFinder(request.user).get_edit_url(target)
+    else:
         raise Http404
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     complete_enough, refusal = may_send(translation, request.POST)
     if not complete_enough:
         messages.warning(request, refusal)
         return redirect(edit_url)
-    workflow = page.get_workflow()
+    workflow = target.get_workflow()
     if workflow is None:
         messages.error(request, gettext("No review workflow covers this page; ask the board's leadership."))
         return redirect(edit_url)
-    lock = page.get_lock()
+    lock = target.get_lock()
     if lock is not None and lock.for_user(request.user):
         messages.error(request, gettext("The page is locked; it cannot be sent for review now."))
         return redirect(edit_url)
     try:
-        page = save_translation(translation, user=request.user, publish=False)
+        target = save_translation(translation, user=request.user, publish=False)
     except ValidationError:
         messages.error(request, gettext("The translation has errors; fix them before sending it for review."))
         return redirect(edit_url)
-    state = page.current_workflow_state
+    state = target.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(request.user)
     elif state is None:
-        workflow.start(page, request.user)
+        workflow.start(target, request.user)
+    title = target.title if isinstance(target, Page) else str(target.get_latest_revision_as_object())
     messages.success(
         request,
-        gettext("'%(title)s' was sent for review (%(workflow)s).") % {"title": page.title, "workflow": workflow.name},
+        gettext("'%(title)s' was sent for review (%(workflow)s).") % {"title": title, "workflow": workflow.name},
     )
     return redirect(edit_url)

@@ -65,7 +65,7 @@ class Filters:
         condition = Q(code=value)
         if value.isascii() and value.isdigit() and len(value) < 10:
             condition |= Q(pk=int(value))
-        key = model.objects.filter(condition).values_list("translation_key", flat=True).first()
+        key = model.objects.filter(condition, live=True).values_list("translation_key", flat=True).first()
         if key is None:
             self.errors.append(message % {"value": value})
             return None

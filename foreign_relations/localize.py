@@ -7,13 +7,16 @@ from portal.text import sort_key_for
 
 
 def _snippet_table(model, request):
-    """Every row of a translatable snippet model (sectors, document types, issuing bodies: a few
-    dozen), remembered for the publish generation: saving a snippet moves it."""
+    """Every live row of a translatable snippet model (sectors, document types, issuing bodies: a few
+    dozen), remembered for the publish generation: saving a snippet moves it. Drafts (a translation
+    not yet approved) are left out; ``keys`` knows every row, so a page pointing at a draft finds the
+    live translation of the same snippet."""
 
     def compute():
-        rows = list(model.objects.all())
+        every = list(model.objects.all())
+        rows = [obj for obj in every if obj.live]
         return {
-            "keys": {obj.pk: obj.translation_key for obj in rows},
+            "keys": {obj.pk: obj.translation_key for obj in every},
             "by_pk": {obj.pk: obj for obj in rows},
             "by_locale": {
                 locale_id: {obj.translation_key: obj for obj in rows if obj.locale_id == locale_id}

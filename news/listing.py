@@ -159,7 +159,7 @@ def topics_in_use(locale_id):
     from news.models import Topic
 
     used = Topic.objects.filter(pages__live=True, pages__locale_id=locale_id).values("translation_key")
-    return list(Topic.objects.filter(locale_id=locale_id, translation_key__in=used).order_by("name"))
+    return list(Topic.objects.filter(locale_id=locale_id, live=True, translation_key__in=used).order_by("name"))
 
 
 def archive_months(queryset):
@@ -242,7 +242,7 @@ def listing_context(page, request, index=None):
         if topic is None and not is_index:
             from news.models import Topic
 
-            topic = Topic.objects.filter(locale_id=locale_id, slug=wanted).first()
+            topic = Topic.objects.filter(locale_id=locale_id, live=True, slug=wanted).first()
         if topic is None:
             notices.append(_("There is no topic “%(value)s”; all articles are listed.") % {"value": wanted[:60]})
 
@@ -335,7 +335,9 @@ def filtered_view(page, request, topic, year, month, number):
             continue
         query = {}
         if topic is not None:
-            other = Topic.objects.filter(translation_key=topic.translation_key, locale_id=translation.locale_id).first()
+            other = Topic.objects.filter(
+                translation_key=topic.translation_key, locale_id=translation.locale_id, live=True
+            ).first()
             if other is not None:
                 query["topic"] = other.slug
         alternates[code] = with_query(translation.get_url(request), {**query, **dates})

@@ -44,7 +44,7 @@ class TopicsField(_WholePageField):
         from news.models import Topic
 
         keys = page.topics.values_list("translation_key", flat=True)
-        topics = Topic.objects.filter(locale_id=page.locale_id, translation_key__in=keys).order_by("name")
+        topics = Topic.objects.filter(locale_id=page.locale_id, live=True, translation_key__in=keys).order_by("name")
         return [{"id": topic.pk, "slug": topic.slug, "name": topic.name} for topic in topics]
 
 

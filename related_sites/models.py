@@ -8,11 +8,12 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.models.snippets import ReviewedSnippet
 from portal.text import nfc
 
 
 @register_snippet
-class RelatedSite(TranslatableMixin, models.Model):
+class RelatedSite(ReviewedSnippet):
     name = models.CharField(_("name"), max_length=120, help_text=_("e.g. 'Ministry of Foreign Affairs'."))
     url = models.URLField(_("address"), help_text=_("The site's address, starting with https://"))
     sort_order = models.PositiveSmallIntegerField(

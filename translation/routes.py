@@ -42,16 +42,18 @@ LOCALIZE_ROUTES = {
     ),
     "wagtail_localize:submit_snippet_translation": Route(
         TARGET_EDITORS,
-        "creates the snippet's translation; the portal's snippets have no draft state yet, so it is "
-        "live at once: the snippet type's add permission and rights in the target language",
-        changes_live=True,
+        "creates the snippet's translation as a draft (snippets shown on the site keep drafts; the "
+        "setting above is off), and saves drafts of the page's or snippet's existing translations "
+        "without touching what readers see (translation.localize_compat, work-around 3): the snippet "
+        "type's add permission and rights in the target language",
         guarded=True,
     ),
     "wagtail_localize:update_translations": Route(
         TARGET_EDITORS,
-        "writes the source's new strings into every translation (pages as drafts, snippets live: they "
-        "have no draft state); its 'publish immediately' option needs publish rights on every "
-        "translation it would publish",
+        "reads the source's new strings; without 'publish immediately' no translation changes (the "
+        "translator then sends it for review); that option publishes every translation and needs publish "
+        "rights on each: for pages leadership, for snippets the type's publish permission (editors and "
+        "leadership in their language, never translators)",
         changes_live=True,
         guarded=True,
     ),
@@ -114,7 +116,10 @@ LOCALIZE_EDIT_ACTIONS = {
         TARGET_EDITORS, "re-enables synchronisation; the page keeps its content and state"
     ),
     "action=publish (translation editor)": Route(
-        PUBLISHERS, "publishes the translation (translation.localize_compat.publish_from_editor)", changes_live=True
+        PUBLISHERS + "; for snippets, holders of the type's publish permission in the snippet's language",
+        "publishes the translation (translation.localize_compat.publish_from_editor and "
+        "publish_snippet_from_editor); translators send it for review instead",
+        changes_live=True,
     ),
 }
 

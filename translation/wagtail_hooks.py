@@ -18,6 +18,8 @@ def register_guarded_urls():
 
 hooks.register("before_edit_page", localize_compat.publish_from_editor)
 hooks.register("before_edit_snippet", localize_compat.guard_snippet_locale)
+hooks.register("before_edit_snippet", localize_compat.publish_snippet_from_editor)
+hooks.register("before_unpublish", localize_compat.guard_unpublish_locale)
 hooks.register("before_delete_snippet", localize_compat.guard_snippet_delete)
 hooks.register("before_create_snippet", localize_compat.guard_snippet_create)
 

@@ -323,7 +323,7 @@ class PartnerPage(BasePage):
     def localized_sectors(self, request=None):
         """This partner's sectors in the page's language (the page may list the source language's)."""
         keys = Sector.objects.filter(partners=self.pk).values("translation_key")
-        return sorted_by_name(Sector.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
+        return sorted_by_name(Sector.objects.filter(locale_id=self.locale_id, live=True, translation_key__in=keys))
 
     @property
     def api_sectors(self):

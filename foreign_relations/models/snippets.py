@@ -8,10 +8,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.models.snippets import ReviewedSnippet
 from portal.text import nfc
 
 
-class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
+class NamedSnippet(ReviewedSnippet, index.Indexed):
     """A translatable name with a short code shared by every language (used in filter URLs)."""
 
     name = models.CharField(_("name"), max_length=255)

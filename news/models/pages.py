@@ -339,6 +339,7 @@ class NewsPage(BasePage):
         return list(
             Topic.objects.filter(
                 locale_id=self.locale_id,
+                live=True,
                 translation_key__in=Topic.objects.filter(pages=self.pk).values("translation_key"),
             ).order_by("name")
         )

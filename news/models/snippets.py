@@ -7,11 +7,12 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal.models.snippets import ReviewedSnippet
 from portal.text import nfc, slugify_vi
 
 
 @register_snippet
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+class Topic(ReviewedSnippet, index.Indexed):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
         _("slug"),

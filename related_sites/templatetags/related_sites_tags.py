@@ -11,5 +11,5 @@ register = template.Library()
 @register.inclusion_tag("related_sites/footer_links.html")
 def related_sites():
     """The related sites of the current language, in the editors' order (one query)."""
-    sites = RelatedSite.objects.filter(locale__language_code=get_language()).order_by("sort_order", "name")
+    sites = RelatedSite.objects.filter(locale__language_code=get_language(), live=True).order_by("sort_order", "name")
     return {"sites": list(sites)}

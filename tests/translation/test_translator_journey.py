@@ -347,8 +347,26 @@ def test_translator_translates_a_snippet_and_editors_cannot(client, translator, 
     )
     assert response.status_code in (200, 201)
     edit = reverse("wagtailsnippets_foreign_relations_sector:edit", args=[english.pk])
-    assert client.get(edit).status_code == 200  # wagtail-localize's editor for the English sector
-    # Snippets have no drafts: "Publish in English" writes the translation into the English sector.
-    assert client.post(edit, {"action": "publish"}).status_code in (200, 302)
+    page = client.get(edit)
+    assert page.status_code == 200  # wagtail-localize's editor for the English sector
+    assert 'data-testid="submit-translation-for-review"' in page.content.decode()
+    assert not english.live  # a new translation is a draft: readers do not see it
+    # Translators do not publish: "Publish in English" is refused, the translation goes for review.
+    assert denied(client.post(edit, {"action": "publish"}))
     english.refresh_from_db()
-    assert english.name == "Disaster prevention"
+    assert not english.live
+    response = client.post(reverse("editorial_submit_translation", args=[translation.pk]))
+    assert response.status_code == 302
+    client.logout()
+    login(client, users["truongban"])
+    task_state = TaskState.objects.get(
+        workflow_state__object_id=str(english.pk),
+        workflow_state__workflow__name="Duyệt bản dịch",
+        status=TaskState.STATUS_IN_PROGRESS,
+    )
+    approve = reverse(
+        "wagtailsnippets_foreign_relations_sector:workflow_action", args=[english.pk, "approve", task_state.pk]
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+    english.refresh_from_db()
+    assert english.live and english.name == "Disaster prevention"

@@ -1,5 +1,7 @@
 from django import template
+from wagtail.models import Page
 
+from translation.localize_compat import can_publish_instance, is_reviewed_snippet
 from translation.review import incomplete_warning, untranslated_segments
 
 register = template.Library()
@@ -15,3 +17,12 @@ def untranslated_warning(translation):
 @register.simple_tag
 def untranslated_count(translation):
     return untranslated_segments(translation)[0]
+
+
+@register.simple_tag(takes_context=True)
+def sends_for_review(context, instance):
+    """Whether the translation editor offers "Send translation for review" instead of "Publish": a
+    page or a snippet with drafts that the user may not publish."""
+    if not (isinstance(instance, Page) or is_reviewed_snippet(instance)):
+        return False
+    return not can_publish_instance(context["request"].user, instance)
