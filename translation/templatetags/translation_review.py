@@ -1,5 +1,6 @@
 from django import template
 
+from translation.editor_dates import localise_editor_props
 from translation.review import incomplete_warning, untranslated_segments
 
 register = template.Library()
@@ -15,3 +16,15 @@ def untranslated_warning(translation):
 @register.simple_tag
 def untranslated_count(translation):
     return untranslated_segments(translation)[0]
+
+
+@register.filter
+def localised_dates(props):
+    """The translation editor's props with its dates in the user's language (translation.editor_dates)."""
+    return localise_editor_props(props)
+
+
+@register.simple_tag
+def translation_editor_labels(heading, more_actions):
+    """The translation editor's hard-coded English labels in the user's language, for json_script."""
+    return {"heading": str(heading), "moreActions": str(more_actions)}
