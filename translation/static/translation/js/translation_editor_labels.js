@@ -8,7 +8,8 @@
 // this script puts them in place of the English text whenever the editor renders it. The editor's
 // code is not changed. tests/translation/test_editor_labels.py checks that upstream still hard-codes
 // them, so this goes when they become translatable.
-(function () {
+// The admin loads page scripts in the document's head: this waits for the page to be parsed.
+function relabelTranslationEditor() {
   "use strict";
   var data = document.getElementById("translation-editor-labels");
   var editor = document.querySelector(".js-translation-editor");
@@ -34,4 +35,9 @@
 
   new MutationObserver(relabel).observe(document.body, { childList: true, subtree: true, characterData: true });
   relabel();
-})();
+}
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", relabelTranslationEditor);
+} else {
+  relabelTranslationEditor();
+}
