@@ -11,6 +11,7 @@ covered.
 from functools import update_wrapper
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
@@ -21,17 +22,37 @@ from wagtail.contrib.search_promotions.views.reports import SearchTermsReportVie
 
 from portal.spreadsheets import SafeSpreadsheetMixin
 
+# Wagtail names only some columns of its exports; the others fall back to the model field's label,
+# or to the bare field name ("workflow", "requested_by") when the report hands the export a list
+# (the workflow reports decorate their rows). Every column gets its heading here.
+TITLE_HEADING = {"title": _("Title")}
+
 
 class SafeLockedPagesView(SafeSpreadsheetMixin, LockedPagesView):
-    pass
+    export_headings = {
+        **LockedPagesView.export_headings,
+        **TITLE_HEADING,
+        "locked_at": _("Locked at"),
+        "locked_by": _("Locked by"),
+    }
 
 
 class SafeWorkflowView(SafeSpreadsheetMixin, WorkflowView):
-    pass
+    export_headings = {
+        **WorkflowView.export_headings,
+        "workflow": _("Workflow"),
+        "requested_by": _("Requested by"),
+    }
 
 
 class SafeWorkflowTasksView(SafeSpreadsheetMixin, WorkflowTasksView):
-    pass
+    export_headings = {
+        **WorkflowTasksView.export_headings,
+        "task": _("Task"),
+        "started_at": _("Started at"),
+        "finished_at": _("Finished at"),
+        "finished_by": _("Finished by"),
+    }
 
 
 class SafeLogEntriesView(SafeSpreadsheetMixin, LogEntriesView):
@@ -39,7 +60,7 @@ class SafeLogEntriesView(SafeSpreadsheetMixin, LogEntriesView):
 
 
 class SafeAgingPagesView(SafeSpreadsheetMixin, AgingPagesView):
-    pass
+    export_headings = {**AgingPagesView.export_headings, **TITLE_HEADING}
 
 
 class SafeSearchTermsReportView(SafeSpreadsheetMixin, SearchTermsReportView):

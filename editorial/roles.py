@@ -8,6 +8,8 @@ TRANSLATORS = "Biên dịch viên"
 
 ALL_GROUPS = (COLLABORATORS, EDITORS, LEADERSHIP, TRANSLATORS)
 
+# Wagtail's root collection (created as "Root"), where pictures and documents go by default.
+ROOT_COLLECTION = "Gốc"
 # The image and document collection collaborators upload into.
 COLLABORATORS_COLLECTION = "Cộng tác viên"
 

@@ -67,6 +67,8 @@ from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 
+from translation.editor_dates import with_localised_dates
+
 PAGE_ACTIONS = ("add", "change", "publish")
 
 
@@ -292,7 +294,7 @@ def guarded_urls():
         path("localize/update/<int:translation_source_id>/", sync_translations),
         path(
             "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            _guard_translation(et.edit_string_translation),
+            with_localised_dates(_guard_translation(et.edit_string_translation)),
         ),
         path(
             "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,29 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "vi-VN", "viewport": {"width": 1280, "height": 900}}
+
+
+SCREENSHOTS_ENV = "PORTAL_SCREENSHOTS"
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory):
+    """Where the journeys save their screenshots: $PORTAL_SCREENSHOTS, else pytest's temporary
+    directory (…/screenshots0/ under /tmp/pytest-of-<user>/; pytest keeps the last three runs)."""
+    configured = os.environ.get(SCREENSHOTS_ENV)
+    directory = Path(configured) if configured else tmp_path_factory.mktemp("screenshots")
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+@pytest.fixture
+def shoot(page, screenshot_dir):
+    """shoot("name") saves the page as <screenshot_dir>/<name>.png and returns the path."""
+
+    def save(name, full_page=False):
+        path = screenshot_dir / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        assert path.stat().st_size > 0
+        return path
+
+    return save

@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Page
 
+from translation.editor_dates import localise_editor_props
 from translation.localize_compat import can_publish_instance, is_reviewed_snippet
 from translation.review import incomplete_warning, untranslated_segments
 
@@ -26,3 +27,15 @@ def sends_for_review(context, instance):
     if not (isinstance(instance, Page) or is_reviewed_snippet(instance)):
         return False
     return not can_publish_instance(context["request"].user, instance)
+
+
+@register.filter
+def localised_dates(props):
+    """The translation editor's props with its dates in the user's language (translation.editor_dates)."""
+    return localise_editor_props(props)
+
+
+@register.simple_tag
+def translation_editor_labels(heading, more_actions):
+    """The translation editor's hard-coded English labels in the user's language, for json_script."""
+    return {"heading": str(heading), "moreActions": str(more_actions)}

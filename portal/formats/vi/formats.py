@@ -11,3 +11,16 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d",
 ]
+
+# Dates shown in Vietnamese style, as the public site writes them (portal.text.format_date):
+# day/month/year, 24-hour time. Wagtail's admin shows its dates (listings, history, revisions,
+# workflow history, reports) through these names; Django's own Vietnamese formats would write
+# "16:10 Ngày 03 tháng 12 năm 2026".
+DATE_FORMAT = "d/m/Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "d/m/Y H:i"
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+YEAR_MONTH_FORMAT = "m/Y"
+MONTH_DAY_FORMAT = "d/m"
+FIRST_DAY_OF_WEEK = 1  # Monday
