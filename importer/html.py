@@ -1,7 +1,7 @@
 """An old site's article HTML turned into the portal's body blocks.
 
 Only what the portal's editor allows survives (``portal.blocks.RICH_TEXT_FEATURES``: paragraphs,
-h2/h3, bold, italic, lists, links, document links, quotes), plus image and table blocks. Scripts,
+h2/h3, bold, italic, lists, links, document links, quotes), plus image, gallery and table blocks. Scripts,
 styles, forms, frames, inline event handlers, classes and styles, tracking pixels and Word/Office
 markup (``<o:p>``, ``mso-`` spans, conditional comments) are dropped; text is NFC.
 
@@ -84,7 +84,9 @@ def wpautop(text, shortcodes=True):
     """WordPress stores posts without <p>: blank lines separate paragraphs (its ``wpautop``).
 
     With ``shortcodes``, ``[caption]`` becomes a figure and the other shortcodes WordPress and its
-    page builders leave ([gallery], [embed], [vc_row]…) are dropped, as they mean nothing here.
+    page builders leave ([embed], [vc_row]…) are dropped, as they mean nothing here; a WordPress
+    export's reader has already turned each ``[gallery]`` it can resolve into gallery markup
+    (``importer.sources.wxr``), and one it could not is dropped with the rest.
     """
     if shortcodes:
         text = _SHORTCODE_CAPTION.sub(_caption_figure, text)
@@ -222,6 +224,8 @@ class _Builder:
                 self.end_paragraph("blockquote")
         elif name == "table":
             self.table(child)
+        elif _is_gallery(child):
+            self.gallery(child)
         elif name == "figure" or (name == "div" and "wp-caption" in (child.get("class") or [])):
             self.figure(child)
         elif name == "img":
@@ -239,9 +243,11 @@ class _Builder:
 
     def figure(self, node):
         images = node.find_all("img")
+        if len(images) > 1:
+            return self.gallery(node)
         caption_node = node.find(["figcaption"]) or node.find(class_="wp-caption-text")
         caption = plain_text(str(caption_node)) if caption_node else ""
-        if len(images) != 1:
+        if not images:
             if caption_node:
                 caption_node.extract()
             self.end_paragraph()
@@ -250,24 +256,57 @@ class _Builder:
             return
         self.image(images[0], caption=caption)
 
+    def gallery(self, node):
+        """A WordPress gallery (the [gallery] shortcode, a Gutenberg gallery, a theme's tiled one)
+        or a figure of several pictures: one gallery block with each picture's caption."""
+        self.end_paragraph()
+        title_node = node.find(class_="blocks-gallery-caption") or node.find("figcaption", recursive=False)
+        title = plain_text(str(title_node))[:255] if title_node else ""
+        values = []
+        for img in node.find_all("img"):
+            caption = ""
+            for container in img.parents:
+                if container is node:
+                    break
+                if container.name in ("figure", "li", "dl") or "gallery-item" in (container.get("class") or []):
+                    found = container.find(["figcaption", "dd"]) or container.find(
+                        class_=["wp-caption-text", "gallery-caption"]
+                    )
+                    caption = plain_text(str(found)) if found else ""
+                    break
+            value = self.picture(img, caption)
+            if value is not None:
+                values.append(value)
+        if len(values) == 1 and not title:
+            self.add_block("image", values[0])
+        elif values:
+            self.add_block("gallery", {"title": title, "images": values})
+
     def image(self, img, caption=""):
+        value = self.picture(img, caption)
+        if value is None:
+            return
+        if self.skip_image is not None and value["image"].pk == self.skip_image.pk:
+            self.skip_image = None  # the main photo, shown above the text already: once is enough
+            return
+        self.add_block("image", value)
+
+    def picture(self, img, caption=""):
+        """The image block value for ``img``, or None (a tracking pixel, a file that cannot be had)."""
         src = (img.get("src") or img.get("data-src") or "").strip()
         if not src or src.lower().startswith(UNSAFE_SCHEMES):
             self.outcome.drop("img")
-            return
+            return None
         url = urljoin(self.base_url, src)
         if _is_pixel(img, url):
             self.outcome.drop("tracking pixel")
-            return
+            return None
         alt = nfc(_SPACE.sub(" ", img.get("alt") or "").strip())[:255]
         caption = caption or nfc(_SPACE.sub(" ", img.get("title") or "").strip())
         image = self.resolver.image(url, alt=alt, caption=caption)
         if image is None:
-            return
-        if self.skip_image is not None and image.pk == self.skip_image.pk:
-            self.skip_image = None  # the main photo, shown above the text already: once is enough
-            return
-        self.add_block("image", {"image": image, "caption": caption[:500], "credit": "", "alt_text": alt})
+            return None
+        return {"image": image, "caption": caption[:500], "credit": "", "alt_text": alt}
 
     def table(self, node):
         rows = []
@@ -316,6 +355,9 @@ class _Builder:
             elif name == "img":
                 self.end_paragraph()
                 self.image(child)
+            elif _is_gallery(child):
+                self.end_paragraph()
+                self.gallery(child)
             elif name == "figure":
                 self.end_paragraph()
                 self.figure(child)
@@ -365,6 +407,13 @@ def extension(url):
     path = urlsplit(url).path
     name = path.rsplit("/", 1)[-1]
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+_GALLERY_CLASSES = {"gallery", "wp-block-gallery", "tiled-gallery", "blocks-gallery-grid", "gallery-grid"}
+
+
+def _is_gallery(tag):
+    return tag.name in ("div", "figure", "ul", "section") and bool(_GALLERY_CLASSES & set(tag.get("class") or []))
 
 
 def _is_pixel(img, url):

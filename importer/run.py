@@ -9,17 +9,21 @@ import dataclasses
 import hashlib
 import json
 import time
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage, Topic
+from portal import generation
 from portal.text import nfc, slugify_vi
 
 from . import html, indexing
@@ -46,6 +50,8 @@ class Options:
     site: object = None
     collection: object = None
     force: bool = False
+    translation_of: object = None  # the source locale when the whole source is a translation (feeds)
+    match: object = None  # compiled pattern whose first group identifies an article in its old address
 
 
 class Importer:
@@ -76,6 +82,12 @@ class Importer:
         self.slugs = {}  # parent page id → slugs of its children
         self.touched = []  # what the item being written saved, for the reference index
         self.pending_links = []  # items whose body links to articles imported after them
+        self.index_batch = None  # objects for Wagtail's search index, while a batch is written
+        self.source_locale = options.translation_of or options.locale
+        self.locales = {locale.language_code.lower(): locale for locale in Locale.objects.all()}
+        self.groups = {}  # translation group → source id of its item in the source language
+        self.titles = {}  # source id → title, for the dry run's report of translations
+        self.counterparts = {}  # address key → page id of an earlier import in the source language
 
     # --- before the run ----------------------------------------------------------------------
 
@@ -84,6 +96,11 @@ class Importer:
         for item in items:
             for url in item.old_urls:
                 self.by_url[_key(url)] = item.source_id
+            self.titles[item.source_id] = item.title
+            if item.translation_group and self.locale_of(item) == self.source_locale:
+                self.groups.setdefault(item.translation_group, item.source_id)
+        if self.options.translation_of is not None:
+            self._learn_counterparts()
         ids = [item.source_id for item in items]
         for start in range(0, len(ids), 1000):
             for source_id, page_id in ImportedItem.objects.filter(source_id__in=ids[start : start + 1000]).values_list(
@@ -93,6 +110,91 @@ class Importer:
                 if page_id is not None:
                     self.pages[source_id] = page_id
 
+    def order(self, items):
+        """Items in the order they can be written: the source language's before their translations,
+        and a page after the page it sits under."""
+        by_id = {item.source_id: item for item in items}
+        ordered, placed = [], set()
+        for wanted_translations in (False, True):
+            for item in items:
+                if (self.locale_of(item) != self.source_locale) != wanted_translations:
+                    continue
+                chain, seen, current = [], set(), item
+                while current is not None and current.source_id not in placed and current.source_id not in seen:
+                    chain.append(current)
+                    seen.add(current.source_id)
+                    parent = by_id.get(current.parent)
+                    same_side = parent is not None and (
+                        (self.locale_of(parent) != self.source_locale) == wanted_translations
+                    )
+                    current = parent if same_side else None
+                for ancestor in reversed(chain):
+                    placed.add(ancestor.source_id)
+                    ordered.append(ancestor)
+        return ordered
+
+    def locale_of(self, item):
+        """The portal's locale for ``item`` (its own language, else the import's), or None when the
+        portal has no such language."""
+        if self.options.translation_of is not None or not item.language:
+            return self.options.locale
+        code = item.language.lower()
+        return self.locales.get(code) or self.locales.get(code.split("-")[0])
+
+    def _learn_counterparts(self):
+        """Address keys of the articles imported before in the source language, for matching a
+        source that is their translation (an English feed of a Vietnamese site)."""
+        records = ImportedItem.objects.filter(page__locale=self.options.translation_of).values_list(
+            "source_id", "old_url", "page_id"
+        )
+        for source_id, old_url, page_id in records.iterator():
+            for text in (old_url, source_id.split(":", 1)[-1]):
+                key = self._match_key(text)
+                if key:
+                    self.counterparts.setdefault(key, page_id)
+
+    def _match_key(self, text):
+        if not text:
+            return ""
+        if self.options.match is not None:
+            found = self.options.match.search(text)
+            return (found.group(1) if found.groups() else found.group(0)) if found else ""
+        key = _key(text)
+        host, _sep, path = key.partition("/")
+        first, _sep, rest = path.partition("/")
+        if first.lower() in self.locales or first.lower().split("-")[0] in self.locales:
+            path = rest  # /en/tin-tuc/a.html and /tin-tuc/a.html are one article
+        return path.rstrip("/")
+
+    def _source_page(self, item):
+        """The page in the source language that ``item`` translates, or None."""
+        page_id = None
+        if item.translation_group:
+            source_id = self.groups.get(item.translation_group)
+            page_id = self.pages.get(source_id) if source_id else None
+        elif self.options.translation_of is not None:
+            for text in (item.link, *item.old_urls, item.source_id.split(":", 1)[-1]):
+                page_id = self.counterparts.get(self._match_key(text))
+                if page_id is not None:
+                    break
+        if page_id is None:
+            return None
+        page = Page.objects.filter(pk=page_id).first()
+        return page.specific if page is not None else None
+
+    def _untranslatable(self, item, target):
+        """Why ``item`` (a translation) cannot be imported now, or None."""
+        if target is None:
+            return _("its language “%(code)s” is not one of the portal's") % {"code": item.language}
+        if target == self.source_locale:
+            return None
+        if not item.translation_group and self.options.translation_of is None:
+            return _("it is in %(language)s and has no version in %(source)s in the source") % {
+                "language": target.get_display_name(),
+                "source": self.source_locale.get_display_name(),
+            }
+        return None
+
     # --- one item ----------------------------------------------------------------------------
 
     def run_item(self, item):
@@ -101,31 +203,48 @@ class Importer:
             return self._skip(item, _("WordPress status “%(status)s”") % {"status": item.status[5:]})
         if not item.title:
             return self._skip(item, _("it has no title"))
+        reason = self._untranslatable(item, self.locale_of(item))
+        if reason:
+            return self._skip(item, reason)
         page_before = self.pages.get(item.source_id)
         try:
             if self.options.dry_run:
                 return self._plan(item)
             # Wagtail would rebuild the page's reference index on each of its saves (creation,
             # revision, publication): it is built once, when the item is written.
-            with (
-                transaction.atomic(),
-                disable_reference_index_auto_update(),
-                indexing.indexed_once([NewsPage, StandardPage, NewsSectionPage]),
-            ):
+            with transaction.atomic(), disable_reference_index_auto_update():
                 outcome = self._write(item)
-                for instance in self.touched + self.media.new_objects:
+                written = self.touched + self.media.new_objects
+                for instance in written:
                     ReferenceIndex.create_or_update_for_object(instance)
-                for instance in self.touched:
-                    if isinstance(instance, Page):
-                        indexing.index(instance)
                 self.media.new_objects = []
-                return outcome
+            self._committed(written)
+            return outcome
         except Exception as error:  # noqa: BLE001 - one item's failure is reported, the import goes on
             self._forget_rolled_back(item, page_before)
             message = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
             self.counts[FAILED] += 1
             self.problems.append((item.label(), message))
             return FAILED, message
+
+    @contextmanager
+    def batch(self):
+        """Write a batch of items (each still in its own transaction): what Wagtail and the portal
+        would do on each save of each page and picture is done once for the batch. The publish
+        generation (``portal.generation``) moves once when the batch ends, and Wagtail's search
+        index is updated in bulk (``importer.indexing``)."""
+        models = [Page, get_image_model(), get_document_model()]
+        with generation.deferred(), indexing.deferred(models) as index:
+            self.index_batch = index
+            try:
+                yield
+            finally:
+                self.index_batch = None
+
+    def _committed(self, objects):
+        """``objects`` were saved by an item whose transaction committed."""
+        if self.index_batch is not None:
+            self.index_batch.add(objects)
 
     def _forget_rolled_back(self, item, page_before):
         """What the failed item created is gone with its transaction: so are the import's notes of it."""
@@ -153,6 +272,9 @@ class Importer:
         data = dataclasses.asdict(item)
         for key in ("line", "file", "warnings"):
             data.pop(key)
+        for key in ("parent", "language", "translation_group"):  # unchanged checksums for one-language sources
+            if not data[key]:
+                data.pop(key)
         data["as_drafts"] = self.options.as_drafts
         data["section"] = getattr(self._mapped_section(item), "pk", None)
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
@@ -170,13 +292,28 @@ class Importer:
         if record is not None and record.checksum == checksum and not self.options.force:
             self.counts[UNCHANGED] += 1
             return UNCHANGED, ""
-        if item.kind == "post":
+        target = self.locale_of(item)
+        if target != self.source_locale:
+            source_id = self.groups.get(item.translation_group)
+            source = self._source_page(item) if record is None else None
+            if record is None and (source is not None or source_id is None):
+                reason = self._no_translation(source, target)
+                if reason:
+                    return self._skip(item, reason)
+            title = source.title if source is not None else self.titles.get(source_id, "")
+            where = _("%(language)s translation of “%(title)s”") % {
+                "language": target.get_display_name(),
+                "title": title or (record.page.title if record else ""),
+            }
+        elif item.kind == "post":
             parent, new_section = self._section(item, create=False)
             where = (
                 _("new section “%(name)s”") % {"name": new_section}
                 if new_section
                 else _("section “%(name)s”") % {"name": parent.title}
             )
+        elif item.parent and item.parent in self.titles:
+            where = _("under “%(title)s”") % {"title": self.titles[item.parent]}
         else:
             where = _("under the home page")
         if item.featured is not None:
@@ -202,18 +339,29 @@ class Importer:
             self.counts[UNCHANGED] += 1
             return UNCHANGED, ""
         page = record.page.specific if record is not None else None
-        if item.kind == "post":
+        target = self.locale_of(item)
+        source = None
+        if target != self.source_locale and page is None:
+            source = self._source_page(item)
+            reason = self._no_translation(source, target)
+            if reason:
+                return self._skip(item, reason)
+        if target != self.source_locale:
+            parent, model = self._translation_place(source, target, page)
+        elif item.kind == "post":
             parent, _new = self._section(item, create=True)
             model = NewsPage
         else:
-            parent, model = self.home, StandardPage
+            parent, model = self._page_parent(item), StandardPage
         if page is not None and not isinstance(page, model):
             raise ItemError(_("its page on the portal is now of another type; delete it to import again"))
         is_new = page is None
         live = item.status == "publish" and not self.options.as_drafts
         self._check_rights(parent if is_new else page, is_new, live)
         if is_new:
-            page = model(live=False, locale=self.options.locale)
+            page = model(live=False, locale=target)
+            if source is not None:
+                page.translation_key = source.translation_key  # the language switcher links the two
         hero = self._image(item.featured, item) if item.featured is not None else None
         resolver = _Resolver(self, item)
         body = html.clean(
@@ -223,7 +371,7 @@ class Importer:
             skip_image=hero,
             outcome=self.dropped,
         )
-        self._fill(page, item, hero, body)
+        self._fill(page, item, hero, body, source)
         if is_new:
             page.slug = self._free_slug(parent, slugify_vi(page.title) or "bai-viet")
             self.slugs[parent.pk].add(page.slug)
@@ -281,7 +429,50 @@ class Importer:
                 message = _("%(user)s may not add or edit pages under “%(page)s”")
             raise ItemError(message % {"user": user.get_username(), "page": page.title})
 
-    def _fill(self, page, item, hero, body):
+    def _page_parent(self, item):
+        """Where a WordPress page goes: under the page it sat under on the old site (imported
+        before it), else under the home page."""
+        if item.parent:
+            page_id = self.pages.get(item.parent)
+            parent = Page.objects.filter(pk=page_id, locale=self.options.locale).first() if page_id else None
+            if parent is not None:
+                return parent.specific
+            item.warnings.append(_("the page it sat under was not imported: it goes under the home page"))
+        if self.home is None:
+            raise ItemError(_("the site has no home page in this language"))
+        return self.home
+
+    def _no_translation(self, source, target):
+        """Why a new translation of ``source`` cannot be written, or None."""
+        if source is None:
+            return _("its version in %(source)s was not imported, so it has nothing to be the translation of") % {
+                "source": self.source_locale.get_display_name()
+            }
+        existing = source.get_translation_or_none(target)
+        if existing is not None:
+            return _("“%(title)s” already has a version in %(language)s on the portal (“%(other)s”)") % {
+                "title": source.title,
+                "language": target.get_display_name(),
+                "other": existing.title,
+            }
+        return None
+
+    def _translation_place(self, source, target, page):
+        """(parent, page type) of a translation: an imported one stays where it is; a new one goes
+        under the translation of its source page's parent, in the target language's tree."""
+        if page is not None:
+            return page.get_parent().specific, type(page)
+        if not isinstance(source, (NewsPage, StandardPage)):
+            raise ItemError(_("“%(title)s” is not an article or a standard page") % {"title": source.title})
+        parent = source.get_parent().get_translation_or_none(target)
+        if parent is None:
+            raise ItemError(
+                _("“%(parent)s” has no version in %(language)s to put the translation under: translate it first")
+                % {"parent": source.get_parent().title, "language": target.get_display_name()}
+            )
+        return parent.specific, type(source)
+
+    def _fill(self, page, item, hero, body, source=None):
         page.title = nfc(item.title)[:255]
         page.draft_title = page.title
         page.body = body
@@ -291,8 +482,15 @@ class Importer:
             page.author_name = item.author[:255]
             page.hero_image = hero
             page.hero_caption = (item.featured.caption if item.featured and hero else "")[:500]
-            topics = [self._topic(slug, name) for slug, name in item.tags + item.categories[1:]]
-            page.topics = [topic for topic in topics if topic is not None]
+            if page.locale_id != self.source_locale.pk:
+                # A translation shows the translations of its source's topics, as wagtail-localize
+                # would synchronise them; the old site's tags in this language are not new topics.
+                if source is not None:
+                    translated = (topic.get_translation_or_none(page.locale) for topic in source.topics.all())
+                    page.topics = [topic for topic in translated if topic is not None]
+            else:
+                topics = [self._topic(slug, name) for slug, name in item.tags + item.categories[1:]]
+                page.topics = [topic for topic in topics if topic is not None]
         else:
             page.intro = item.excerpt
 
@@ -318,6 +516,7 @@ class Importer:
                     first, last = page.first_published_at, page.last_published_at
                     revision.publish(user=self.options.user, log_action=False)
                     type(page).objects.filter(pk=page.pk).update(first_published_at=first, last_published_at=last)
+            self._committed([page])
 
     def import_attachments(self):
         """The old site's documents (PDF, DOCX…) from its media library, each in its own transaction."""
@@ -333,6 +532,8 @@ class Importer:
             with transaction.atomic():
                 if self.media.document(attachment.url, title=attachment.title) is not None:
                     count += 1
+                written, self.media.new_objects = self.media.new_objects, []
+            self._committed(written)
         return count
 
     # --- sections, topics, pictures, redirects ------------------------------------------------
@@ -408,13 +609,16 @@ class Importer:
             if old_path not in ("", "/") and old_path != own and old_path not in paths:
                 paths.append(old_path)
         existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=paths, site=self.options.site)}
-        for old_path in paths:
-            redirect = existing.get(old_path)
-            if redirect is None:
-                Redirect.objects.create(
-                    old_path=old_path, site=self.options.site, redirect_page=page, is_permanent=True
-                )
-            elif redirect.redirect_page_id != page.pk or not redirect.is_permanent or redirect.redirect_link:
+        Redirect.objects.bulk_create(
+            [
+                Redirect(old_path=old_path, site=self.options.site, redirect_page=page, is_permanent=True)
+                for old_path in paths
+                if old_path not in existing
+            ]
+        )
+        self.redirects += len(paths) - len(existing)
+        for redirect in existing.values():
+            if redirect.redirect_page_id != page.pk or not redirect.is_permanent or redirect.redirect_link:
                 redirect.redirect_page, redirect.redirect_link, redirect.is_permanent = page, "", True
                 redirect.save()
             self.redirects += 1

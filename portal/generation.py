@@ -6,8 +6,10 @@ the number moves, on every server sharing the cache. The number is time-based, s
 key lost to eviction or a flushed cache never brings older entries back.
 """
 
+import contextvars
 import logging
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -17,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "portal:pages:generation"
 _MISSING = object()
+_deferred = contextvars.ContextVar("portal_generation_deferred", default=None)
 
 
 def shared_cache():
@@ -53,9 +56,34 @@ def bump():
 
 def invalidate():
     """Move the generation now, and again once the transaction commits: a page rendered by another
-    server from data read before the commit cannot outlive it."""
+    server from data read before the commit cannot outlive it. Within :func:`deferred`, only once
+    when the block ends."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.append(True)
+        return
     bump()
     transaction.on_commit(bump)
+
+
+@contextmanager
+def deferred():
+    """Within the block, what would move the generation moves it once, when the block ends.
+
+    For bulk changes (an import publishes thousands of pages): readers keep being served from the
+    cache while the batch is written instead of missing it page after page, and the shared cache is
+    written once per batch instead of several times per page."""
+    if _deferred.get() is not None:  # nested: the outer block moves it
+        yield
+        return
+    pending = []
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+        if pending:
+            invalidate()
 
 
 def for_request(request):

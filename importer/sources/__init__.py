@@ -41,6 +41,9 @@ class Item:
     tags: list = dataclasses.field(default_factory=list)  # [(slug, name)]
     featured: Media | None = None
     base_url: str = ""  # what relative links in the body are relative to
+    parent: str = ""  # source id of the page this page sits under on the old site (WordPress pages)
+    language: str = ""  # language code the old site gave the item ("vi", "en"), when it has several
+    translation_group: str = ""  # items of one group are the same article in different languages
     warnings: list = dataclasses.field(default_factory=list)
 
     def label(self):
@@ -60,6 +63,8 @@ class Attachment:
     alt: str = ""
     caption: str = ""
     mime: str = ""
+    parent: str = ""  # id of the post the file was uploaded to (a [gallery] without ids shows those)
+    order: int = 0  # its place in that post's gallery
 
 
 _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)

@@ -1,6 +1,6 @@
 """A mirrored website folder (what ``wget --mirror`` leaves), read with CSS selectors from a profile.
 
-The profile is a small TOML or JSON file::
+The profile is a small TOML, YAML or JSON file (TOML shown; the same keys in YAML or JSON)::
 
     base_url = "https://kufo.vn/"        # the old site's address: old URLs and redirects
     include = ["tin-tuc/**/*.html"]      # which files are articles (glob, relative to the folder)
@@ -17,6 +17,16 @@ The profile is a small TOML or JSON file::
     category = ".breadcrumb a:last-child"
     tags = ".tags a"
     remove = [".share", ".related"]      # parts of the body to leave out
+
+In YAML (read with ``yaml.safe_load``: plain data only, no tags that build objects)::
+
+    base_url: https://kufo.vn/
+    include: ["tin-tuc/**/*.html"]
+    selectors:
+      title: h1.title
+      body: .news-content
+      date: .date
+      remove: [.share, .related]
 """
 
 import json
@@ -25,6 +35,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin
 
 import soupsieve
+import yaml
 from bs4 import BeautifulSoup
 from django.utils.translation import gettext as _
 
@@ -52,8 +63,12 @@ def load_profile(path):
             profile = tomllib.loads(raw.decode("utf-8"))
         elif suffix == ".json":
             profile = json.loads(raw.decode("utf-8"))
+        elif suffix in (".yaml", ".yml"):
+            profile = yaml.safe_load(raw.decode("utf-8"))
         else:
-            raise SourceError(_("%(file)s: write the profile in TOML (.toml) or JSON (.json)") % {"file": path.name})
+            raise SourceError(
+                _("%(file)s: write the profile in TOML (.toml), YAML (.yaml) or JSON (.json)") % {"file": path.name}
+            )
     except tomllib.TOMLDecodeError as error:
         raise SourceError(
             _("%(file)s: the profile is not valid TOML (%(reason)s)") % {"file": path.name, "reason": error}
@@ -63,8 +78,22 @@ def load_profile(path):
             _("%(file)s, line %(line)s: the profile is not valid JSON (%(reason)s)")
             % {"file": path.name, "line": error.lineno, "reason": error.msg}
         ) from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SourceError(
+            _("%(file)s, line %(line)s: the profile is not valid YAML (%(reason)s)")
+            % {
+                "file": path.name,
+                "line": mark.line + 1 if mark is not None else "?",
+                "reason": getattr(error, "problem", None) or str(error).splitlines()[0],
+            }
+        ) from error
     except UnicodeDecodeError as error:
         raise SourceError(_("%(file)s: the profile is not UTF-8 text") % {"file": path.name}) from error
+    if not isinstance(profile, dict) or not isinstance(profile.get("selectors") or {}, dict):
+        raise SourceError(
+            _("%(file)s: the profile must be a table of settings with a “selectors” table") % {"file": path.name}
+        )
     selectors = profile.get("selectors") or {}
     for key in REQUIRED:
         if not selectors.get(key):
@@ -72,8 +101,19 @@ def load_profile(path):
                 _("%(file)s: the profile needs a “%(key)s” selector under [selectors]")
                 % {"file": path.name, "key": key}
             )
-    if not profile.get("base_url"):
+    if not profile.get("base_url") or not isinstance(profile["base_url"], str):
         raise SourceError(_("%(file)s: the profile needs the old site's base_url") % {"file": path.name})
+    for key in ("include", "exclude"):  # one pattern may be written without brackets
+        if isinstance(profile.get(key), str):
+            profile[key] = [profile[key]]
+        patterns = profile.get(key) or []
+        if not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
+            raise SourceError(
+                _("%(file)s: “%(key)s” is a list of file patterns such as “tin-tuc/*.html”")
+                % {"file": path.name, "key": key}
+            )
+    if isinstance(selectors.get("remove"), str):
+        selectors["remove"] = [selectors["remove"]]
     compiled = {}
     for key in REQUIRED + OPTIONAL:
         if selectors.get(key):
@@ -85,6 +125,11 @@ def load_profile(path):
 
 
 def _compile(css, key, filename):
+    if not isinstance(css, str):
+        raise SourceError(
+            _("%(file)s: the “%(key)s” selector must be CSS text, not “%(value)s”")
+            % {"file": filename, "key": key, "value": css}
+        )
     try:
         return soupsieve.compile(css)
     except soupsieve.SelectorSyntaxError as error:

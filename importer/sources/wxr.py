@@ -1,6 +1,7 @@
 """WordPress export files (WXR: Tools → Export in WordPress), read with defusedxml."""
 
 import re
+from html import escape
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
@@ -13,6 +14,12 @@ from . import Attachment, Item, Media, SourceError, decode, element_lines
 
 KIND = "wxr"
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp")
+# Where multilingual plugins leave an item's language and its group of translations in an export:
+# WPML (its "Export and Import" add-on, or its own post meta) and Polylang (taxonomy terms).
+LANGUAGE_META = ("_wpml_import_language_code", "wpml_language", "_icl_lang_code", "_wpml_language")
+GROUP_META = ("_wpml_import_translation_group", "_icl_trid", "wpml_translation_group", "_wpml_trid")
+_GALLERY = re.compile(r"\[gallery\b([^\]]*)\]", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
 
 def looks_like(text):
@@ -95,7 +102,7 @@ def read(data, filename, encoding=None):
             )
             authors[fields.get("wp:author_login", "")] = plain_text(fields.get("wp:author_display_name") or name)
     lines = element_lines(text, "item")
-    attachments, items = {}, []
+    attachments, items, post_ids = {}, [], []
     for number, element in enumerate(channel.findall("item")):
         line = lines[number] if number < len(lines) else 0
         fields = _fields(element)
@@ -114,18 +121,27 @@ def read(data, filename, encoding=None):
                 title=plain_text(fields.get("title", "")),
                 alt=plain_text(meta.get("_wp_attachment_image_alt", "")),
                 caption=plain_text(fields.get("excerpt:encoded", "")),
+                parent=fields.get("wp:post_parent", "0"),
+                order=_number(fields.get("wp:menu_order")),
             )
             continue
         if post_type not in ("post", "page"):
             continue  # menus, revisions, custom post types of plugins
         categories, tags = [], []
+        language = next((meta[key] for key in LANGUAGE_META if meta.get(key)), "")
+        group = next((f"wpml:{meta[key]}" for key in GROUP_META if meta.get(key)), "")
         for child in element.findall("category"):
             name = plain_text(child.text or "")
             slug = child.get("nicename") or ""
-            if child.get("domain") == "category":
+            domain = child.get("domain")
+            if domain == "category":
                 categories.append((slug, name))
-            elif child.get("domain") == "post_tag":
+            elif domain == "post_tag":
                 tags.append((slug, name))
+            elif domain == "language" and slug:  # Polylang
+                language = language or slug
+            elif domain == "post_translations" and slug:  # Polylang's group of translations
+                group = group or f"pll:{slug}"
         status = fields.get("wp:status", "publish")
         guid = fields.get("guid") or fields.get("link") or f"{base_url}/?p={post_id}"
         date = _wp_date(fields.get("wp:post_date_gmt"), utc=True) or _wp_date(fields.get("wp:post_date"))
@@ -156,12 +172,31 @@ def read(data, filename, encoding=None):
             categories=categories,
             tags=tags,
             base_url=link or base_url,
+            language=language.strip().lower().replace("_", "-"),
+            translation_group=group,
         )
+        if post_type == "page" and post_id:
+            item.old_urls = list(dict.fromkeys([*item.old_urls, f"{base_url.rstrip('/')}/?page_id={post_id}"]))
+        item.parent = fields.get("wp:post_parent", "0") if post_type == "page" else "0"
         thumbnail = meta.get("_thumbnail_id")
         if thumbnail:
             item.featured = thumbnail  # resolved below, when every attachment is known
         items.append(item)
-    for item in items:
+        post_ids.append(post_id)
+    by_post_id = dict(zip(post_ids, (item.source_id for item in items), strict=True))
+    gallery_files = {}  # post id → its pictures, in their gallery order
+    for attachment_id, attachment in sorted(attachments.items(), key=lambda pair: (pair[1].order, _number(pair[0]))):
+        if is_image(attachment.url):
+            gallery_files.setdefault(attachment.parent, []).append((attachment_id, attachment))
+    for item, post_id in zip(items, post_ids, strict=True):
+        item.parent = by_post_id.get(item.parent, "") if item.parent not in ("", "0") else ""
+        if "[gallery" in item.body_html.lower():
+            item.body_html = _GALLERY.sub(
+                lambda match, item=item, post_id=post_id: _gallery(
+                    match, item, attachments, gallery_files.get(post_id)
+                ),
+                item.body_html,
+            )
         if item.featured:
             attachment = attachments.get(item.featured)
             item.featured = (
@@ -172,6 +207,40 @@ def read(data, filename, encoding=None):
             if attachment is None:
                 item.warnings.append(_("its featured image is not in the export"))
     return items, attachments, base_url
+
+
+def _gallery(match, item, attachments, own_files):
+    """The pictures of a ``[gallery]`` shortcode as gallery markup the body's cleaner turns into a
+    gallery block: ``ids`` (or the older ``include``) in their order, else the post's own pictures."""
+    attributes = {}
+    for found in _ATTRIBUTE.finditer(match.group(1)):
+        attributes[found.group(1).lower()] = next(value for value in found.groups()[1:] if value is not None)
+    wanted = attributes.get("ids") or attributes.get("include") or ""
+    if wanted:
+        chosen = []
+        for attachment_id in (part.strip() for part in wanted.split(",")):
+            if attachment_id in attachments:
+                chosen.append(attachments[attachment_id])
+            elif attachment_id:
+                item.warnings.append(_("picture %(id)s of a [gallery] is not in the export") % {"id": attachment_id})
+    else:
+        excluded = {part.strip() for part in attributes.get("exclude", "").split(",")}
+        chosen = [attachment for attachment_id, attachment in own_files or [] if attachment_id not in excluded]
+    figures = "".join(
+        f'<figure><img src="{escape(a.url, quote=True)}" alt="{escape(a.alt, quote=True)}"/>'
+        + (f"<figcaption>{escape(a.caption)}</figcaption>" if a.caption else "")
+        + "</figure>"
+        for a in chosen
+        if is_image(a.url)
+    )
+    return f'\n\n<div class="gallery">{figures}</div>\n\n' if figures else ""
+
+
+def _number(value):
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
 
 
 def _wp_date(value, utc=False):

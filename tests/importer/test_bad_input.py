@@ -75,6 +75,28 @@ def test_invalid_selector_and_missing_profile(run, mirror_dir, tmp_path):
     assert "needs a “body” selector" in fails(run, mirror_dir, "--profile", profile)
 
 
+def test_bad_yaml_profiles(run, mirror_dir, tmp_path):
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("base_url: https://kufo.vn/\nselectors:\n  title: h1\n  body: [div\n  date: p\n")
+    message = fails(run, mirror_dir, "--profile", profile)
+    assert "profile.yaml, line 5: the profile is not valid YAML" in message
+    # Only plain data: a tag that would build a Python object is refused, and nothing runs.
+    profile.write_text(
+        "base_url: !!python/object/apply:os.system ['touch pwned']\nselectors: {title: h1, body: div, date: p}\n"
+    )
+    assert "not valid YAML" in fails(run, mirror_dir, "--profile", profile)
+    assert not (tmp_path / "pwned").exists()
+    profile.write_text("- title\n- body\n")
+    assert "must be a table of settings" in fails(run, mirror_dir, "--profile", profile)
+    profile.write_text("base_url: https://kufo.vn/\nselectors: {title: [h1, h2], body: div, date: p}\n")
+    assert "“title” selector must be CSS text" in fails(run, mirror_dir, "--profile", profile)
+    profile.write_text("base_url: https://kufo.vn/\ninclude: {a: 1}\nselectors: {title: h1, body: div, date: p}\n")
+    assert "“include” is a list of file patterns" in fails(run, mirror_dir, "--profile", profile)
+    other = tmp_path / "profile.ini"
+    other.write_text("[selectors]\n")
+    assert "TOML (.toml), YAML (.yaml) or JSON (.json)" in fails(run, mirror_dir, "--profile", other)
+
+
 def test_not_a_known_source(run, tmp_path):
     other = tmp_path / "notes.txt"
     other.write_text("hello", encoding="utf-8")

@@ -80,6 +80,22 @@ def test_mirrored_folder_with_a_profile(run, mirror_dir):
     assert not NewsPage.objects.filter(title__startswith="Tin tức - trang").exists()
 
 
+def test_mirrored_folder_with_a_yaml_profile(run, mirror_dir):
+    """The same profile in YAML (one include pattern and one "remove" written without a list)."""
+    with translation.override("en"):
+        output = run(mirror_dir, "--profile", mirror_dir / "profile.yaml", "--default-section", "hoat-dong-lien-hiep")
+    assert "created 2" in output
+    page = NewsPage.objects.get(title="Lễ kỷ niệm 30 năm thành lập Liên hiệp các tổ chức hữu nghị tỉnh")
+    assert page.author_name == "Tô Văn Dân" and page.hero_image is not None
+    assert [topic.name for topic in page.topics.all()] == ["Kỷ niệm"]
+    assert "Chia sẻ" not in str(page.body.raw_data)
+    assert not NewsPage.objects.filter(title__startswith="Tin tức - trang").exists()
+    with translation.override("en"):
+        assert "unchanged 2" in run(
+            mirror_dir, "--profile", mirror_dir / "profile.yaml", "--default-section", "hoat-dong-lien-hiep"
+        )
+
+
 def test_mirror_dry_run_writes_nothing(run, mirror_dir):
     before = (Page.objects.count(), ImportedItem.objects.count(), Redirect.objects.count())
     with translation.override("en"):

@@ -5,6 +5,7 @@ with ``wget --mirror`` (give ``--profile`` with its CSS selectors). Pictures and
 read from ``--media-dir`` (nothing is fetched from the network). See README, "Moving from an old site".
 """
 
+import re
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -21,6 +22,9 @@ from news.models import NewsIndexPage, NewsSectionPage
 from portal.text import slugify_vi
 
 MAX_LISTED = 20
+# Items written between two updates of Wagtail's search index and of the publish generation
+# (importer.indexing, portal.generation): a few seconds of work.
+BATCH_SIZE = 100
 
 
 class Command(BaseCommand):
@@ -31,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", choices=["wxr", "feed", "mirror"], help="Type of SOURCE (found out when omitted)."
         )
-        parser.add_argument("--profile", help="TOML or JSON file of CSS selectors, for a mirrored folder.")
+        parser.add_argument("--profile", help="TOML, YAML or JSON file of CSS selectors, for a mirrored folder.")
         parser.add_argument(
             "--media-dir",
             action="append",
@@ -48,6 +52,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--default-section", help="Section for articles whose categories match none.")
         parser.add_argument("--locale", default="vi", help="Language of the imported content (default: vi).")
+        parser.add_argument(
+            "--translation-of",
+            metavar="LOCALE",
+            help="The source is the --locale translation of articles imported before in LOCALE "
+            "(e.g. an English feed of a Vietnamese site): each item becomes their translation, matched "
+            "by old address.",
+        )
+        parser.add_argument(
+            "--match",
+            metavar="REGEX",
+            help="With --translation-of: what identifies an article in its old address (the first group), "
+            "e.g. --match='-(\\d+)\\.html$'; by default the address without its host and language folder.",
+        )
         parser.add_argument("--as-drafts", action="store_true", help="Import as drafts for the board to review.")
         parser.add_argument("--dry-run", action="store_true", help="Say what would be done; write nothing.")
         parser.add_argument("--user", help="Username the history names as the importer.")
@@ -83,20 +100,29 @@ class Command(BaseCommand):
         if import_options.dry_run:
             self.stdout.write(_("Dry run: nothing is written."))
         importer.prepare(items)
-        documents = importer.import_attachments()
+        items = importer.order(items)
+        with importer.batch():
+            documents = importer.import_attachments()
         # A dry run lists every item with what would be done and why, even on a terminal.
         tty = self.stdout.isatty() and not import_options.dry_run
         progress = Progress(self.stdout, len(items), tty, options["verbosity"], import_options.dry_run)
-        for item in items:
-            outcome, detail = importer.run_item(item)
-            for warning in item.warnings:
-                importer.problems.append((item.label(), warning))
-            progress.step(outcome, item.label(), detail)
-            if outcome == "failed" and options["fail_fast"]:
+        stop = False
+        for start in range(0, len(items), BATCH_SIZE):
+            with importer.batch():
+                for item in items[start : start + BATCH_SIZE]:
+                    outcome, detail = importer.run_item(item)
+                    for warning in item.warnings:
+                        importer.problems.append((item.label(), warning))
+                    progress.step(outcome, item.label(), detail)
+                    if outcome == "failed" and options["fail_fast"]:
+                        stop = True
+                        break
+            if stop:
                 break
         progress.finish()
         if not import_options.dry_run:
-            importer.relink()
+            with importer.batch():
+                importer.relink()
         self.summary(importer, source, kind, len(items), documents, timer.elapsed())
         if importer.counts["failed"]:
             raise CommandError(
@@ -196,7 +222,27 @@ class Command(BaseCommand):
             if collection is None and not options["dry_run"]:
                 with transaction.atomic():
                     collection = Collection.get_first_root_node().add_child(name=options["collection"])
+        translation_of = match = None
+        if options["translation_of"]:
+            translation_of = Locale.objects.filter(language_code=options["translation_of"]).first()
+            if translation_of is None or translation_of == locale:
+                raise CommandError(
+                    _("--translation-of %(code)s: give another of the site's languages than --locale")
+                    % {"code": options["translation_of"]}
+                )
+        if options["match"]:
+            if translation_of is None:
+                raise CommandError(_("--match goes with --translation-of"))
+            try:
+                match = re.compile(options["match"])
+            except re.error as error:
+                raise CommandError(
+                    _("--match “%(value)s” is not a valid regular expression (%(reason)s)")
+                    % {"value": options["match"], "reason": error}
+                ) from error
         return Options(
+            translation_of=translation_of,
+            match=match,
             locale=locale,
             user=user,
             section_map=section_map,
