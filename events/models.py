@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.api_images import PublicImageField
 from portal.blocks import BaseStreamBlock
 from portal.i18n import exclude_restricted
 from portal.models import BasePage, IndexPage
@@ -174,7 +175,7 @@ class EventPage(BasePage):
         APIField("country_codes"),
         APIField("organiser"),
         APIField("lead"),
-        APIField("image"),
+        APIField("image", serializer=PublicImageField()),
         APIField("body"),
         APIField("listing_summary"),
     ]
@@ -211,8 +212,7 @@ class EventPage(BasePage):
     def summary(self):
         return self.listing_summary or self.lead or self.search_description
 
-    def get_listing_image(self):
-        return self.listing_image or self.image or self.social_image
+    listing_image_fields = ("listing_image", "image", "social_image")
 
     def is_upcoming(self, now=None):
         now = now or timezone.now()

@@ -19,9 +19,11 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.api_images import PublicImageField
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.i18n import exclude_restricted
 from portal.models import BasePage, IndexPage
+from portal.private_images import is_public_image, public_images_q
 
 # Renditions of a picture: widths offered to the browser (srcset) and the thumbnail of the grid.
 PICTURE_WIDTHS = (480, 800, 1200)
@@ -52,7 +54,10 @@ class AlbumIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         albums = list(AlbumPage.objects.child_of(self).live().public().order_by("-date", "title"))
         covers, counts = {}, {}
-        rows = AlbumPicture.objects.filter(page__in=albums).order_by("page_id", "sort_order")
+        # Covers and counts of the pictures readers may see: none of a restricted collection.
+        rows = AlbumPicture.objects.filter(public_images_q("image__"), page__in=albums).order_by(
+            "page_id", "sort_order"
+        )
         for page_id, image_id in rows.values_list("page_id", "image_id"):
             covers.setdefault(page_id, image_id)
             counts[page_id] = counts.get(page_id, 0) + 1
@@ -117,7 +122,7 @@ class AlbumPage(BasePage):
         for picture in pictures:
             picture.image = by_id.get(picture.image_id)
             picture.credit = picture.photographer or self.photographer
-        context["pictures"] = [p for p in pictures if p.image is not None]
+        context["pictures"] = [p for p in pictures if is_public_image(p.image)]
         context["attached"] = localized_page(self.attached_to_id, self.locale_id)
         return context
 
@@ -143,7 +148,12 @@ class AlbumPicture(TranslatableMixin, Orderable):
         FieldPanel("caption"),
         FieldRowPanel([FieldPanel("alt_text"), FieldPanel("photographer")]),
     ]
-    api_fields = [APIField("image"), APIField("caption"), APIField("alt_text"), APIField("photographer")]
+    api_fields = [
+        APIField("image", serializer=PublicImageField()),
+        APIField("caption"),
+        APIField("alt_text"),
+        APIField("photographer"),
+    ]
     override_translatable_fields = [SynchronizedField("photographer"), SynchronizedField("image")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -4,6 +4,8 @@ the source of a reposted article."""
 
 from rest_framework import serializers
 
+from portal.private_images import first_public_image_of
+
 # The picture's sizes: the article's own (width-…), the social card (1200×630) and a list card.
 PICTURE_RENDITIONS = {
     "large": "width-1200|format-jpeg",
@@ -52,7 +54,7 @@ class PictureField(_WholePageField):
     """The main photo: caption, credit, alternative text and renditions with absolute URLs."""
 
     def to_representation(self, page):
-        image = page.hero_image or page.listing_image
+        image = first_public_image_of(page, "hero_image", "listing_image")
         if image is None:
             return None
         try:

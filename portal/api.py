@@ -11,6 +11,9 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from portal.api_images import restricted_collections
+from portal.private_images import public_images_q
+
 
 class KnownLocaleFilter(LocaleFilter):
     """``?locale=fr`` is a bad request (400, naming the languages), not "no Locale matches" (404)."""
@@ -21,6 +24,19 @@ class KnownLocaleFilter(LocaleFilter):
         if code is not None and code not in languages:
             raise BadRequestError(f"locale must be one of: {', '.join(languages)}")
         return super().filter_queryset(request, queryset, view)
+
+
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    """``/api/v2/images/``: pictures of public collections only, whoever asks (Wagtail's own lets
+    those a collection's restriction admits see its pictures; the API is for the public)."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(public_images_q())
+            .exclude(collection__in=restricted_collections().values("pk"))
+        )
 
 
 class PortalPagesAPIViewSet(PagesAPIViewSet):
@@ -59,7 +75,7 @@ for _name, _label in [
     if _viewset is not None:
         api_router.register_endpoint(_name, _viewset)
         ENDPOINTS[_name] = f"{_label} pages (?locale=vi|en, ?fields=*)"
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)  # public collections only
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 ENDPOINTS.update(images="images", documents="documents")
 

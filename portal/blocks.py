@@ -7,6 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from portal.private_images import is_public_image
+
 # A restrained feature set: newsroom text, no colours or fonts pasted from Word.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote"]
 
@@ -36,6 +38,12 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = _("Gallery")
         template = "blocks/gallery_block.html"
+
+    def get_context(self, value, parent_context=None):
+        # Pictures of restricted collections are left out; a gallery left with none is not shown.
+        context = super().get_context(value, parent_context=parent_context)
+        context["public_items"] = [item for item in value["images"] if is_public_image(item["image"])]
+        return context
 
 
 class QuoteBlock(blocks.StructBlock):

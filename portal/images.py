@@ -3,32 +3,53 @@ renditions are made from (part of a cached card's key)."""
 
 from wagtail.images import get_image_model
 
+from portal.private_images import is_public_image
+
 
 def attach_pictures(pages, fields=("listing_image", "hero_image", "social_image"), renditions=()):
-    """Load in one query the picture each of ``pages`` shows on a card: the first of ``fields`` set.
+    """Load in one query the pictures each of ``pages`` may show on a card: its image ``fields``, in
+    order, up to the first one that is set and public (``portal.private_images``).
 
     Listings read their pages without joining the image table (three joins of it cost PostgreSQL
-    more to plan than to run); the chosen image is then set on its field, so ``get_listing_image()``
-    reads it without a query. With ``renditions`` (filter specs), Wagtail's
-    ``prefetch_renditions`` reads those renditions in one more query. Returns the images.
+    more to plan than to run); the images are then set on their fields, so ``get_listing_image()``
+    reads them without a query, skipping a picture of a restricted collection for the next one.
+    Only the first set field's image is read until one turns out private; then the page's other
+    fields are read too, in one more query. With ``renditions`` (filter specs), Wagtail's
+    ``prefetch_renditions`` reads those renditions in one more query. Returns the public images.
     """
-    wanted = {}
-    for page in pages:
-        for name in fields:
-            image_id = getattr(page, f"{name}_id", None)
-            if image_id is not None:
+    pages = list(pages)
+    found = {}
+    remaining = {id(page): list(fields) for page in pages}
+    while True:
+        wanted = {}
+        for page in pages:
+            names = remaining[id(page)]
+            while names:
+                name = names.pop(0)
+                image_id = getattr(page, f"{name}_id", None)
+                if image_id is None:
+                    continue
+                if image_id in found:
+                    setattr(page, name, found[image_id])
+                    if is_public_image(found[image_id]):
+                        names.clear()
+                    continue
                 wanted.setdefault(image_id, []).append((page, name))
                 break
-    if not wanted:
-        return []
-    images = get_image_model().objects.filter(pk__in=list(wanted)).order_by()
-    if renditions:
-        images = images.prefetch_renditions(*renditions)
-    found = {image.pk: image for image in images}
-    for image_id, uses in wanted.items():
-        for page, name in uses:
-            setattr(page, name, found.get(image_id))  # None: deleted since the page was read
-    return list(found.values())
+        if not wanted:
+            break
+        images = get_image_model().objects.filter(pk__in=list(wanted)).order_by()
+        if renditions:
+            images = images.prefetch_renditions(*renditions)
+        loaded = {image.pk: image for image in images}
+        for image_id, uses in wanted.items():
+            image = loaded.get(image_id)
+            found[image_id] = image
+            for page, name in uses:
+                setattr(page, name, image)  # None: deleted since the page was read
+                if is_public_image(image):
+                    remaining[id(page)].clear()
+    return [image for image in found.values() if is_public_image(image)]
 
 
 def image_signature(image):

@@ -12,6 +12,11 @@ such names under the private root and gives them the checking view's URL. When a
 leaves a restricted collection, or a collection's restriction is added or removed, the original is
 renamed (moved between the roots) and its renditions are deleted; Wagtail makes them again, in
 the right place, when a page asks for them.
+
+Public pages, feeds and the API never show such a picture, to anyone (so no cached page differs by
+visitor): everything they render asks ``is_public_image`` / ``public_image`` (templates through the
+``public_image`` filter, listings through ``public_images_q``). The test is the stored name, so it
+costs no query and holds for any storage the names live in.
 """
 
 import mimetypes
@@ -22,6 +27,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http import FileResponse, Http404
 from django.urls import reverse
@@ -31,11 +37,49 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.permissions import policy_registry
 
+from portal import generation
+
 PRIVATE_PREFIX = "private-"
+# A stored name whose file name (after the last "/") starts with the prefix, for database filters.
+PRIVATE_NAME_REGEX = r"(^|/)private-[^/]*$"
 
 
 def is_private_name(name):
     return posixpath.basename(name or "").startswith(PRIVATE_PREFIX)
+
+
+def is_public_image(image):
+    """``image`` may be shown on public pages, feeds and the API: it has a file, and that file is
+    not one of a restricted collection."""
+    return image is not None and bool(image.file) and not is_private_name(image.file.name)
+
+
+def public_image(image):
+    """``image`` when public pages may show it, else None."""
+    return image if is_public_image(image) else None
+
+
+def first_public_image(*images):
+    """The first of ``images`` that public pages may show (a card's picture falls back in order)."""
+    return next((image for image in images if is_public_image(image)), None)
+
+
+def first_public_image_of(instance, *fields):
+    """The first image of ``instance``'s image fields (names, in order) that public pages may show.
+    Read one by one: a field after a public picture is never loaded."""
+    for name in fields:
+        if getattr(instance, f"{name}_id", None) is None:
+            continue
+        image = getattr(instance, name)
+        if is_public_image(image):
+            return image
+    return None
+
+
+def public_images_q(prefix=""):
+    """A filter keeping the images public pages may show; ``prefix`` reaches them through a
+    relation (``"image__"``)."""
+    return ~Q(**{f"{prefix}file__regex": PRIVATE_NAME_REGEX}) & ~Q(**{f"{prefix}file": ""})
 
 
 class MediaStorage(FileSystemStorage):
@@ -126,14 +170,15 @@ def sync_image(image):
     """Move ``image``'s original to where its collection's privacy says; drop its renditions."""
     want_private = is_restricted(image.collection)
     if not image.file or want_private == is_private_name(image.file.name):
-        return
+        return False
     if not image.file.storage.exists(image.file.name):
-        return
+        return False
     new_name = move_file(image.file.storage, image.file.name, want_private)
     type(image).objects.filter(pk=image.pk).update(file=new_name)
     image.file.name = new_name
     for rendition in image.renditions.all():
         rendition.delete()  # Wagtail removes the file and the cached rendition
+    return True
 
 
 def sync_rendition(rendition):
@@ -148,8 +193,12 @@ def sync_rendition(rendition):
 
 
 def sync_collection(collection):
+    """Move the pictures of ``collection`` and those under it where their privacy says; returns
+    how many moved."""
+    moved = 0
     for image in get_image_model().objects.filter(collection__in=collection.get_descendants(inclusive=True)):
-        sync_image(image)
+        moved += bool(sync_image(image))
+    return moved
 
 
 def on_image_saved(sender, instance, raw=False, **kwargs):
@@ -168,6 +217,23 @@ def on_restriction_changed(sender, instance, raw=False, **kwargs):
     collection = Collection.objects.filter(pk=instance.collection_id).first()
     if collection is not None:
         sync_collection(collection)
+    # Pages, cards and feeds cached with the pictures' former addresses are stale.
+    generation.invalidate()
+
+
+def on_collection_saved(sender, instance, raw=False, **kwargs):
+    """A collection moved under (or out of) a restricted one: Wagtail's edit view saves it, then
+    moves it, in one transaction; its pictures follow once that commits."""
+    if raw:
+        return
+    pk = instance.pk
+
+    def sync():
+        collection = Collection.objects.filter(pk=pk).first()
+        if collection is not None and sync_collection(collection):
+            generation.invalidate()
+
+    transaction.on_commit(sync)
 
 
 def connect():
@@ -176,3 +242,4 @@ def connect():
     post_save.connect(on_rendition_saved, sender=Image.get_rendition_model(), dispatch_uid="private_images_rendition")
     post_save.connect(on_restriction_changed, sender=CollectionViewRestriction, dispatch_uid="private_images_saved")
     post_delete.connect(on_restriction_changed, sender=CollectionViewRestriction, dispatch_uid="private_images_deleted")
+    post_save.connect(on_collection_saved, sender=Collection, dispatch_uid="private_images_collection")

@@ -11,6 +11,7 @@ from search import views as search_views
 
 urlpatterns = [
     path("admin/", include("editorial.report_exports")),  # Wagtail's reports, exported safely
+    path("admin/", include("editorial.chooser_urls")),  # the page chooser: live titles of others' pages
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("portal.documents")),  # Wagtail's serve view, text as UTF-8
     path("private-media/<path:name>", private_images.serve, name="private_image"),  # restricted collections

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.api_images import PublicImageField
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.generation import remember
 from portal.i18n import exclude_restricted
@@ -294,7 +295,7 @@ class PartnerPage(BasePage):
         APIField("localities"),
         APIField("since_year"),
         APIField("website"),
-        APIField("logo"),
+        APIField("logo", serializer=PublicImageField()),
         APIField("contact_person"),
         APIField("email"),
         APIField("phone"),

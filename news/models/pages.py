@@ -314,11 +314,8 @@ class NewsPage(BasePage):
     def summary(self):
         return self.listing_summary or self.lead or self.search_description
 
-    def get_listing_image(self):
-        return self.listing_image or self.hero_image or self.social_image
-
-    def get_social_image(self):
-        return self.social_image or self.hero_image or self.listing_image
+    listing_image_fields = ("listing_image", "hero_image", "social_image")
+    social_image_fields = ("social_image", "hero_image", "listing_image")
 
     def get_section(self):
         """The parent section, without a query when the page was reached through its section."""

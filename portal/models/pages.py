@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.private_images import first_public_image_of
 from portal.text import fold, nfc, slugify_vi
 
 
@@ -145,11 +146,15 @@ class BasePage(FoldedSearchMixin, Page):
     def summary(self):
         return self.listing_summary or self.search_description
 
+    # The pictures public pages, feeds and the API show: never one of a restricted collection.
+    listing_image_fields = ("listing_image", "social_image")
+    social_image_fields = ("social_image", "listing_image")
+
     def get_listing_image(self):
-        return self.listing_image or self.social_image
+        return first_public_image_of(self, *self.listing_image_fields)
 
     def get_social_image(self):
-        return self.social_image or self.listing_image
+        return first_public_image_of(self, *self.social_image_fields)
 
 
 class IndexPage(BasePage):

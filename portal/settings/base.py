@@ -279,8 +279,10 @@ STORAGES = {
 }
 if env("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible media storage (django-storages), configured entirely from the environment.
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Pictures of restricted collections keep their URLs on the checking view (portal.s3_storage).
+    STORAGES["default"] = {"BACKEND": "portal.s3_storage.S3MediaStorage"}
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
+    AWS_PRIVATE_OBJECT_ACL = env("AWS_PRIVATE_OBJECT_ACL", "private")  # empty: buckets without ACLs
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
 
 # E-mail through Django's backends; SMTP settings from the environment.

@@ -10,9 +10,17 @@ from wagtail.models import Site
 from portal.generation import remember
 from portal.i18n import home_for_language, live_translations, menu_pages, per_request, with_x_default
 from portal.models import OrganizationSettings
+from portal.private_images import public_image as public_image_or_none
 from portal.text import format_date
 
 register = template.Library()
+
+
+@register.filter
+def public_image(image):
+    """The picture when public pages may show it, else None: never one of a restricted collection
+    (``{% with logo=page.logo|public_image %}{% if logo %}…``)."""
+    return public_image_or_none(image)
 
 
 @register.filter

@@ -124,7 +124,7 @@ def test_deployment_settings_come_from_the_environment():
     assert configured["cdn"]["cloudflare"]["ZONEID"] == "zone-1"
     assert configured["cdn"]["cloudflare"]["BACKEND"].endswith("CloudflareBackend")
     assert configured["cdn"]["http"]["LOCATION"] == "http://127.0.0.1:6081/"
-    assert configured["media"] == "storages.backends.s3.S3Storage"
+    assert configured["media"] == "portal.s3_storage.S3MediaStorage"  # S3Storage keeping private pictures' URLs
     assert configured["cache"] == "delivery.backends.ResilientRedisCache"
     assert configured["page_cache"] is False
 
@@ -132,5 +132,5 @@ def test_deployment_settings_come_from_the_environment():
 def test_s3_storage_backend_is_importable():
     from django.utils.module_loading import import_string
 
-    storage_class = import_string("storages.backends.s3.S3Storage")
-    assert storage_class.__name__ == "S3Storage"
+    storage_class = import_string("portal.s3_storage.S3MediaStorage")
+    assert storage_class.__mro__[1].__name__ == "S3Storage"

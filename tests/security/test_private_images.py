@@ -107,3 +107,17 @@ def test_public_picture_is_unaffected_and_moves_with_its_collection(client, boar
     assert os.path.exists(public_path(public_name))
     assert client.get(image.get_rendition("fill-20x20").url).status_code in (200, 404)  # MEDIA served by the web server
     assert image.get_rendition("fill-20x20").url.startswith(settings.MEDIA_URL)
+
+
+def test_s3_media_keeps_private_pictures_behind_the_checking_view():
+    """On an S3 bucket, a private picture's URL is the checking view's and its object is written
+    with a private ACL; a public one keeps the bucket's URL (no request is sent to S3 here)."""
+    from portal.s3_storage import S3MediaStorage
+
+    storage = S3MediaStorage(bucket_name="portal-media", custom_domain="media.example.org", querystring_auth=False)
+    private = "original_images/private-hop-thuong-truc.png"
+    public = "original_images/le-ky-ket.png"
+    assert storage.url(private) == f"/private-media/{private}"
+    assert storage.url(public) == f"https://media.example.org/{public}"
+    assert storage.get_object_parameters(private)["ACL"] == "private"
+    assert "ACL" not in storage.get_object_parameters(public)

@@ -1,0 +1,109 @@
+"""The page chooser shows a live page's live title to users who may not edit the page.
+
+Wagtail's chooser titles a page with ``get_admin_display_title()``, its latest draft's title: a
+collaborator choosing a related page would read the title someone else is preparing for a live
+article. ``construct_page_chooser_queryset`` (``editorial.privacy_hooks``) already keeps other
+people's unpublished pages out of the lists; these subclasses of Wagtail's chooser views (served at
+Wagtail's own addresses, ``editorial/chooser_urls.py``) title the live pages a user may not edit
+with their live title, in the browse and search lists, their parent and "explore" links, and the
+"chosen" answer of a multiple choice. Editors of the page keep seeing its draft title.
+"""
+
+from django.urls import reverse
+from wagtail.admin.views import chooser
+from wagtail.models import Page
+
+from editorial.privacy_hooks import visible_in_chooser
+
+
+def as_seen_by(page, user):
+    """``page``, titled for ``user``: a live page whose draft has another title keeps its live
+    title for those who may not edit it. The instance is only displayed, never saved."""
+    if (
+        page is not None
+        and page.live
+        and page.draft_title
+        and page.draft_title != page.title
+        and not page.permissions_for_user(user).can_edit()
+    ):
+        page.draft_title = page.title
+    return page
+
+
+class SeenByUserMixin:
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+
+class PageTitleColumn(SeenByUserMixin, chooser.PageTitleColumn):
+    def get_cell_context_data(self, instance, parent_context):
+        return super().get_cell_context_data(as_seen_by(instance, self.user), parent_context)
+
+
+class ParentPageColumn(SeenByUserMixin, chooser.ParentPageColumn):
+    def get_value(self, instance):
+        return as_seen_by(super().get_value(instance), self.user)
+
+
+class PageNavigateToChildrenColumn(SeenByUserMixin, chooser.PageNavigateToChildrenColumn):
+    def get_value(self, instance):
+        return as_seen_by(super().get_value(instance), self.user)
+
+
+COLUMN_CLASSES = {
+    chooser.PageTitleColumn: PageTitleColumn,
+    chooser.ParentPageColumn: ParentPageColumn,
+    chooser.PageNavigateToChildrenColumn: PageNavigateToChildrenColumn,
+}
+
+
+def columns_seen_by(columns, user):
+    """Wagtail's chooser columns, those that show a page's title replaced by ours."""
+    replaced = []
+    for column in columns:
+        ours = COLUMN_CLASSES.get(type(column))
+        if ours is not None:
+            options = {
+                "label": column.label,
+                "accessor": column.accessor,
+                "classname": column.classname,
+                "sort_key": column.sort_key,
+                "width": column.width,
+            }
+            if isinstance(column, chooser.PageTitleColumn):
+                options["is_multiple_choice"] = column.is_multiple_choice
+            column = ours(column.name, user=user, **options)
+        replaced.append(column)
+    return replaced
+
+
+class BrowseView(chooser.BrowseView):
+    @property
+    def columns(self):
+        return columns_seen_by(super().columns, self.request.user)
+
+
+class SearchView(chooser.SearchView):
+    @property
+    def columns(self):
+        return columns_seen_by(super().columns, self.request.user)
+
+
+class ChosenMultipleView(chooser.ChosenMultipleView):
+    """The pages of a multiple choice, among those the chooser offers the user."""
+
+    def get(self, request):
+        pks = request.GET.getlist("id")
+        pages = visible_in_chooser(Page.objects.filter(pk__in=pks), request.user).specific()
+        result = [
+            {
+                "id": page.pk,
+                "parentId": page.get_parent().pk,
+                "adminTitle": as_seen_by(page, request.user).get_admin_display_title(),
+                "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                "url": page.url,
+            }
+            for page in pages
+        ]
+        return self.render_chosen_response(result)
