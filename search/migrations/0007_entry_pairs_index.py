@@ -5,12 +5,6 @@ reading the whole text of every matching page (see search.query.relevance).
 Existing rows are filled from ``text_folded``, which holds the words in order already. The index
 is on an expression (``array_to_tsvector`` of the column's words), not on a stored vector: ranking
 only reads it through the index, never row by row.
-
-The lead's words (``lead_folded``, a few hundred bytes) are kept in the row (``STORAGE MAIN``,
-compressed when large) as the title's are: the score reads them for every matching page, and
-stored out of the row each reading cost a look-up in the TOAST table (for "chỉ thị 12" over
-20,000 articles, 581 matches: 17,940 buffers read, 14,000 of them the leads'). Existing rows are
-rewritten so their leads move into the row.
 """
 
 from django.db import migrations, models
@@ -19,31 +13,19 @@ TABLE = "portal_search_searchentry"
 INDEX = "portal_search_pairs_gin"
 
 
-def keep_lead_in_row(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN lead_folded SET STORAGE MAIN")
-
-
-def lead_out_of_row(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN lead_folded SET STORAGE EXTENDED")
-
-
 def fill(apps, schema_editor):
-    """Each row written once: its pairs, and its lead again (sent as a new value, so PostgreSQL
-    stores it anew, in the row)."""
     from search.index import pairs
 
     SearchEntry = apps.get_model("portal_search", "SearchEntry")
     batch = []
-    for entry in SearchEntry.objects.only("pk", "text_folded", "lead_folded").iterator(chunk_size=500):
+    for entry in SearchEntry.objects.only("pk", "text_folded").iterator(chunk_size=500):
         entry.pairs_folded = pairs(entry.text_folded)
         batch.append(entry)
         if len(batch) >= 500:
-            SearchEntry.objects.bulk_update(batch, ["pairs_folded", "lead_folded"])
+            SearchEntry.objects.bulk_update(batch, ["pairs_folded"])
             batch = []
     if batch:
-        SearchEntry.objects.bulk_update(batch, ["pairs_folded", "lead_folded"])
+        SearchEntry.objects.bulk_update(batch, ["pairs_folded"])
 
 
 def create_index(apps, schema_editor):
@@ -75,7 +57,6 @@ class Migration(migrations.Migration):
                 help_text='Distinct pairs of adjacent words of the whole page without diacritics ("ngoai_giao").',
             ),
         ),
-        migrations.RunPython(keep_lead_in_row, lead_out_of_row),
         migrations.RunPython(fill, migrations.RunPython.noop),
         migrations.RunPython(create_index, drop_index),
     ]

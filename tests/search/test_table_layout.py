@@ -32,7 +32,7 @@ def test_counted_and_sorted_columns_lead_the_row():
 
 def test_the_folded_vector_and_the_ranked_columns_stay_in_the_row():
     storage = dict(_columns())
-    assert storage["terms_folded_vec"] == storage["lead_folded"] == "m"
+    assert storage["terms_folded_vec"] == "m"
     assert {storage[name] for name in ("title_terms", "title_folded", "document_key", "document_prefix")} == {"p"}
     assert storage["text"] == storage["terms"] == "x"  # large texts may leave the row
 
