@@ -28,6 +28,7 @@ from search.text import (
     document_key,
     document_prefix,
     folded_words,
+    pair_term,
     words,
 )
 
@@ -134,6 +135,16 @@ def sequence(*parts, limit=MAX_TEXT_LENGTH):
     return f" {joined} " if joined.strip() else " "
 
 
+def pairs(folded):
+    """``" ngoai_giao giao_nhan "``: the distinct pairs of adjacent words of ``folded`` (a
+    :func:`sequence`), never across a ``|``. A word never holds ``_`` (:data:`search.text.WORD`)."""
+    found = []
+    for run in folded.split("|"):
+        items = run.split()
+        found.extend(pair_term(first, second) for first, second in zip(items, items[1:], strict=False))
+    return as_terms(distinct(found))
+
+
 def build_entry(page):
     """An unsaved :class:`SearchEntry` for a live ``page`` (its specific instance)."""
     title = nfc(page.title)
@@ -146,6 +157,7 @@ def build_entry(page):
     lead = page_lead(page)
     text = " ".join(texts)[:MAX_TEXT_LENGTH]
     key = document_key(number)
+    text_folded = sequence(title, number, *related_names(page), *texts)
     if key:
         all_words = distinct(all_words + [key])
     return SearchEntry(
@@ -161,7 +173,8 @@ def build_entry(page):
         terms_folded=as_terms(distinct(folded_words(all_words))),
         summary=summary,
         lead_folded=sequence(lead),
-        text_folded=sequence(title, number, *related_names(page), *texts),
+        text_folded=text_folded,
+        pairs_folded=pairs(text_folded),
         text=text,
         document_number=number[:100],
         document_key=key,

@@ -7,6 +7,11 @@ of the page (what matching reads), the others the words in order (what phrase ra
 ``" ngoai giao "`` is in ``text_folded`` when the page has "ngoại giao" as a phrase). PostgreSQL matches
 them through GIN indexes on ``array_to_tsvector(string_to_array(btrim(col), ' '))`` on
 generated ``*_vec`` columns (created by the migration), SQLite through ``LIKE '% word %'``.
+
+``pairs_folded`` holds the distinct pairs of adjacent words of ``text_folded`` (never across a
+"|"), each as one term (``" ngoai_giao giao_nhan "``): whether a page holds a phrase anywhere is
+then a look-up in a GIN index on PostgreSQL (``array_to_tsvector`` of the column, an expression
+index) instead of a read through the whole text of every matching page.
 """
 
 from django.db import connection, models
@@ -34,6 +39,11 @@ class SearchEntry(models.Model):
         blank=True,
         default=" ",
         help_text='Words of the whole page in order without diacritics, "|" between sentences and parts.',
+    )
+    pairs_folded = models.TextField(
+        blank=True,
+        default=" ",
+        help_text='Distinct pairs of adjacent words of the whole page without diacritics ("ngoai_giao").',
     )
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Plain text used for result snippets.")

@@ -23,7 +23,7 @@ the words (:class:`TermsMatch`).
 from django.db.models import BooleanField, Case, Count, Expression, F, IntegerField, Q, Value, When
 
 from search.models import SearchEntry
-from search.text import distinct
+from search.text import distinct, pair_term
 
 # Weights of the parts of the score (see the module's docstring).
 DOCUMENT_KEY, DOCUMENT_PREFIX = 1024, 512
@@ -38,10 +38,12 @@ MAX_PAIRS = 5
 class TermsMatch(Expression):
     """True when a terms column (see :mod:`search.models`) holds every one of ``words``.
 
-    PostgreSQL: the column's GIN index (``array_to_tsvector``) with a ``tsquery`` built from the
-    words; other databases: ``LIKE '% word %'`` per word. Words are letters and digits only
-    (:data:`search.text.WORD`), so they need no escaping in either form; they are passed as
-    parameters.
+    PostgreSQL: the column's GIN index with a ``tsquery`` built from the words: on the generated
+    ``*_vec`` column beside it (``terms``, ``terms_folded``), or on the expression itself for a
+    column indexed by expression (``pairs_folded``, :data:`EXPRESSION_INDEXED`); other databases:
+    ``LIKE '% word %'`` per word. Words are letters, digits and ``_`` only
+    (:data:`search.text.WORD`, :func:`search.text.pair_term`), so they need no escaping in either
+    form; they are passed as parameters.
     """
 
     output_field = BooleanField()
@@ -76,10 +78,38 @@ class TermsMatch(Expression):
         column, params = compiler.compile(self.column)
         if not self.words:
             return "FALSE", []
-        # The generated tsvector beside the text column ("terms" → "terms_vec"), GIN-indexed.
-        vector = column[:-1] + '_vec"' if column.endswith('"') else column + "_vec"
+        if getattr(getattr(self.column, "target", None), "name", None) in EXPRESSION_INDEXED:
+            vector = f"array_to_tsvector(string_to_array(btrim({column}), ' '))"
+        else:
+            # The generated tsvector beside the text column ("terms" → "terms_vec"), GIN-indexed.
+            vector = column[:-1] + '_vec"' if column.endswith('"') else column + "_vec"
+            params = []
         tsquery = " & ".join(f"'{word}'" for word in self.words)
         return f"{vector} @@ %s::tsquery", [*params, tsquery]
+
+
+# Terms columns whose GIN index is on the expression (migration 0007), not on a stored vector.
+EXPRESSION_INDEXED = frozenset({"pairs_folded"})
+
+
+def _indexed(column, words):
+    """``TermsMatch`` for the score: the pages that hold ``words``, asked of the column's index
+    once per search (``page_id IN (…)``, a hash PostgreSQL probes for each matching row) rather
+    than read from every matching row's words, which are large and stored out of the row."""
+    return Q(pk__in=SearchEntry.objects.filter(TermsMatch(column, words)).values("pk"))
+
+
+def _pair_terms(words):
+    return distinct(pair_term(first, second) for first, second in zip(words, words[1:], strict=False))
+
+
+def _anywhere(words):
+    """The page holds ``words`` together somewhere: each pair of adjacent words through the pairs'
+    index; three words or more are then confirmed in the text, for the pages that hold every pair."""
+    condition = _indexed("pairs_folded", _pair_terms(words))
+    if len(words) > 2:
+        condition &= _has_phrase("text_folded", words)
+    return condition
 
 
 def _together(words):
@@ -105,6 +135,8 @@ def matching(locale, parsed):
     if required:
         condition = Q(TermsMatch("terms_folded", required))
         for phrase in parsed.phrases:
+            if len(phrase) > 1:  # the pairs' index first, then the text of the pages that hold them
+                condition &= Q(TermsMatch("pairs_folded", _pair_terms(phrase)))
             condition &= _has_phrase("text_folded", phrase)
     else:
         condition = Q(pk__in=[])
@@ -146,9 +178,11 @@ def relevance(parsed, in_text=True):
         # Two words: their pair is the phrase; a document number's pieces ("12 ct") mean nothing apart.
         pairs = parsed.pairs[:MAX_PAIRS] if len(parsed.pairs) > 1 and not parsed.document_key else []
         for column, phrase_weight, pair_weight in places:
-            add(_has_phrase(column, phrase), phrase_weight)
+            # Anywhere in the page: through the index of the pages' pairs of words.
+            together = _anywhere if column == "text_folded" else lambda words, column=column: _has_phrase(column, words)
+            add(together(phrase), phrase_weight)
             for pair in pairs:
-                add(_has_phrase(column, pair), pair_weight)
+                add(together(pair), pair_weight)
     if parsed.folded:
         add(_has_all("title_folded", parsed.folded), WORDS_TITLE)
         if in_text:
@@ -157,7 +191,7 @@ def relevance(parsed, in_text=True):
         typed = parsed.phrase_exact if len(phrase) > 1 else parsed.exact
         add(_has_phrase("title_terms", typed), EXACT_TITLE)
         if in_text:
-            add(TermsMatch("terms", parsed.exact), EXACT_TEXT)
+            add(_indexed("terms", parsed.exact), EXACT_TEXT)
     if not parts:
         return Value(0, output_field=IntegerField())
     total = parts[0]

@@ -85,6 +85,12 @@ def as_terms(items):
     return f" {' '.join(items)} " if items else " "
 
 
+def pair_term(first, second):
+    """``("ngoai", "giao")`` → ``"ngoai_giao"``: two adjacent words as one term of the index's
+    pairs (:attr:`search.models.SearchEntry.pairs_folded`)."""
+    return f"{first}_{second}"
+
+
 def document_key(number):
     """``"12-CT/TW"`` → ``"12cttw"``: a document number without case, marks or punctuation."""
     return re.sub(r"[^0-9a-z]", "", fold(nfc(number or "")).lower())[:100]

@@ -113,3 +113,38 @@ def test_parse_query_keeps_the_phrase_and_drops_stop_syllables_from_what_is_requ
     assert parse_query('"ngoại giao" hợp tác', "vi").phrases == [["ngoai", "giao"]]
     assert not parse_query("của và các", "vi").folded and parse_query("của và các", "vi").phrases
     assert not parse_query("của", "vi")
+
+
+def test_the_pairs_of_a_page_never_run_across_a_sentence_or_a_part():
+    from search.index import pairs, sequence
+
+    folded = sequence("Đẩy mạnh đối ngoại, giao lưu.", "Ngoại giao nhân dân")
+    assert pairs(folded) == " day_manh manh_doi doi_ngoai giao_luu ngoai_giao giao_nhan nhan_dan "
+    assert pairs(" ") == " "
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["ngoai giao", "ngoai giao nhan dan", "giao luu nhan dan", "nhan dan giao", "doi ngoai giao", "huu nghi"],
+)
+def test_the_pairs_index_finds_the_pages_that_hold_the_words_together(make_page, words):
+    """Ranking asks the index of the pages' pairs of words whether a page holds a phrase anywhere;
+    it finds the pages that reading their words in order finds, no more, no fewer."""
+    from search.models import SearchEntry
+    from search.query import _anywhere, _has_phrase
+
+    texts = [
+        "Ngoại giao nhân dân là thế mạnh.",
+        "Đối ngoại, giao lưu nhân dân hai nước.",
+        "Nhân dân giao lưu; ngoại giao.",
+        "Giao lưu nhân dân. Ngoại giao nhân dân, hữu nghị.",
+        "Công tác ngoại giao và nhân dân.",
+        "Ngoại giao nhân ái; giao nhân dân quà.",  # every pair of "ngoại giao nhân dân", not the phrase
+    ]
+    for number, text in enumerate(texts):
+        make_page(f"Trang {number}", intro="Hữu nghị.", body=[("paragraph", RichText(f"<p>{text}</p>"))])
+    words = words.split()
+    through_index = set(SearchEntry.objects.filter(_anywhere(words)).values_list("pk", flat=True))
+    through_text = set(SearchEntry.objects.filter(_has_phrase("text_folded", words)).values_list("pk", flat=True))
+    assert through_index == through_text
+    assert through_text or words == ["doi", "ngoai", "giao"]  # "Đối ngoại, giao lưu": a comma between

@@ -26,7 +26,7 @@ def test_counted_and_sorted_columns_lead_the_row():
     assert set(names) == {
         "page_id", "locale_id", "content_type_id", "date", "document_key", "document_prefix", "title_terms",
         "title_folded", "terms_folded_vec", "path", "title", "document_number", "terms", "terms_folded",
-        "summary", "text", "terms_vec", "lead_folded", "text_folded",
+        "summary", "text", "terms_vec", "lead_folded", "text_folded", "pairs_folded",
     }  # fmt: skip
 
 
@@ -44,5 +44,5 @@ def test_indexes_and_constraints_were_recreated():
         cursor.execute("SELECT contype, count(*) FROM pg_constraint WHERE conrelid = %s::regclass GROUP BY 1", [TABLE])
         constraints = dict(cursor.fetchall())
     assert {"portal_search_searchentry_pkey", "portal_search_newest", "portal_search_terms_gin"} <= indexes
-    assert "portal_search_terms_folded_gin" in indexes
+    assert {"portal_search_terms_folded_gin", "portal_search_pairs_gin"} <= indexes
     assert constraints == {"p": 1, "f": 3}  # the page, the content type, the locale
