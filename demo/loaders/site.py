@@ -49,8 +49,8 @@ ABOUT_VI = (
     "viện trợ của các tổ chức phi chính phủ nước ngoài và tập hợp người Việt Nam ở nước ngoài hướng về quê hương.",
     "Ngày 07 tháng 04 năm 2022, Sở Thông tin và Truyền thông tỉnh Kiên Giang cấp Giấy phép số 15/GP cho Trang "
     "thông tin điện tử của Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang tại địa chỉ kufo.vn.",
-    "Từ ngày 01/7/2025, tỉnh Kiên Giang và tỉnh An Giang hợp nhất thành tỉnh An Giang; cấp huyện kết thúc hoạt "
-    "động, các xã, phường được sắp xếp lại. Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang kế thừa Trang thông tin "
+    "Từ ngày 01/7/2025, tỉnh Kiên Giang và tỉnh An Giang hợp nhất thành tỉnh An Giang, cấp huyện kết thúc hoạt "
+    "động và các xã, phường được sắp xếp lại. Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang kế thừa Trang thông tin "
     "điện tử kufo.vn cùng toàn bộ tin, bài đã đăng; các tin, bài trước ngày này giữ nguyên địa danh tại thời điểm "
     "đăng.",
 )
@@ -62,8 +62,8 @@ ABOUT_EN = {
     "together with their homeland.",
     ABOUT_VI[2]: "On 7 April 2022 the Kien Giang Department of Information and Communications granted Licence "
     "No. 15/GP to the information portal of the Kien Giang Union of Friendship Organizations at kufo.vn.",
-    ABOUT_VI[3]: "On 1 July 2025 the provinces of Kien Giang and An Giang merged into today's An Giang Province; "
-    "districts were abolished and communes and wards reorganised. The An Giang Union of Friendship Organizations "
+    ABOUT_VI[3]: "On 1 July 2025 the provinces of Kien Giang and An Giang merged into today's An Giang Province, "
+    "the districts were abolished and the communes and wards were reorganised. The An Giang Union of Friendship Organizations "
     "carries on the kufo.vn portal with everything published on it; items from before that date keep the place "
     "names of their time.",
 }

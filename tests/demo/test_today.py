@@ -58,7 +58,7 @@ def texts(instance):
         if isinstance(field, StreamField):
             yield json.dumps(list(value.raw_data), ensure_ascii=False)
         elif isinstance(field, (models.CharField, models.TextField)) and value and field.name != "url_path":
-            yield re.sub(r"<[^>]+>", " ", value)
+            yield re.sub(r"<[^>]+>", " ", str(value))
     for relation in get_all_child_relations(type(instance)):
         for child in getattr(instance, relation.get_accessor_name()).all():
             yield from texts(child)
