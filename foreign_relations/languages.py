@@ -9,28 +9,29 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The languages the union deals with most, offered as suggestions in the admin; any other valid
-# BCP 47 tag may be typed in.
+# BCP 47 tag may be typed in. (A context of their own, so that these names do not replace Django's.)
 LANGUAGE_SUGGESTIONS = (
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("de", _("German")),
-    ("ja", _("Japanese")),
-    ("ko", _("Korean")),
-    ("zh", _("Chinese")),
-    ("km", _("Khmer")),
-    ("lo", _("Lao")),
-    ("th", _("Thai")),
-    ("ru", _("Russian")),
-    ("nl", _("Dutch")),
-    ("da", _("Danish")),
-    ("sv", _("Swedish")),
-    ("no", _("Norwegian")),
-    ("es", _("Spanish")),
-    ("it", _("Italian")),
-    ("pt", _("Portuguese")),
-    ("vi", _("Vietnamese")),
+    ("en", pgettext_lazy("language of a name", "English")),
+    ("fr", pgettext_lazy("language of a name", "French")),
+    ("de", pgettext_lazy("language of a name", "German")),
+    ("ja", pgettext_lazy("language of a name", "Japanese")),
+    ("ko", pgettext_lazy("language of a name", "Korean")),
+    ("zh", pgettext_lazy("language of a name", "Chinese")),
+    ("km", pgettext_lazy("language of a name", "Khmer")),
+    ("lo", pgettext_lazy("language of a name", "Lao")),
+    ("th", pgettext_lazy("language of a name", "Thai")),
+    ("ru", pgettext_lazy("language of a name", "Russian")),
+    ("nl", pgettext_lazy("language of a name", "Dutch")),
+    ("da", pgettext_lazy("language of a name", "Danish")),
+    ("sv", pgettext_lazy("language of a name", "Swedish")),
+    ("no", pgettext_lazy("language of a name", "Norwegian")),
+    ("es", pgettext_lazy("language of a name", "Spanish")),
+    ("it", pgettext_lazy("language of a name", "Italian")),
+    ("pt", pgettext_lazy("language of a name", "Portuguese")),
+    ("vi", pgettext_lazy("language of a name", "Vietnamese")),
 )
 
 # language[-script][-region][-variant…] (RFC 5646, without extensions and private use).
