@@ -20,9 +20,9 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   apt_install "${need_pkgs[@]}"
 fi
 
-# The Nu HTML checker (vnu.jar, the version pinned in package-lock.json), run by tests/html.
-if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
-  echo "==> Installing the Nu HTML checker (npm ci)"
+# The Nu HTML checker (vnu.jar) and Lighthouse, the versions pinned in package-lock.json, run by tests/html.
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f node_modules/lighthouse/cli/index.js ]; then
+  echo "==> Installing the Nu HTML checker and Lighthouse (npm ci)"
   npm ci --no-audit --no-fund --ignore-scripts >/dev/null
 fi
 export VNU_JAR="${VNU_JAR:-$PWD/node_modules/vnu-jar/build/dist/vnu.jar}"

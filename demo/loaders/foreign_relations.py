@@ -74,8 +74,8 @@ PARTNERS = [
      ("Kiên Hải, An Biên", "Kien Hai, An Bien"), 2012, "https://gruener-setzling.example.org/",
      ("Trồng và phục hồi rừng ngập mặn, giáo dục môi trường cho học sinh.",
       "Plants and restores mangroves and teaches pupils about the environment.")),
-    ("hoi-huu-nghi-shimanami", "Hội Hữu nghị Shimanami – Kiên Giang", "Shimanami – Kien Giang Friendship Association",
-     "しまなみ・キエンザン友好協会", "SKFA", "friendship_association", "JP", ["van-hoa", "giao-duc"],
+    ("hoi-huu-nghi-shimanami", "Hội Hữu nghị Shimanami – An Giang", "Shimanami – An Giang Friendship Association",
+     "しまなみ・アンザン友好協会", "SKFA", "friendship_association", "JP", ["van-hoa", "giao-duc"],
      ("Rạch Giá", "Rach Gia"), 2018, "",
      ("Giao lưu văn hóa, học bổng tiếng Nhật và trao đổi thanh niên.",
       "Cultural exchange, Japanese-language scholarships and youth exchanges.")),
@@ -116,6 +116,21 @@ PARTNERS = [
      ("Phú Quốc", ""), 2022, "",
      ("Hỗ trợ lãnh sự cho du khách và giao lưu văn hóa Pháp ngữ.", "")),
 ]  # fmt: skip
+
+# The language of each partner's own name (BCP 47), rendered as lang="…" around the name.
+NAME_LANGUAGES = {
+    "to-chuc-nuoc-sach-bac-au": "da",
+    "quy-hat-giong-xanh": "de",
+    "hoi-huu-nghi-shimanami": "ja",
+    "to-chuc-ban-tay-cham-soc": "ko",
+    "tinh-ket-nghia-koh-sla": "km",
+    "hiep-hoi-danh-bat-ben-vung": "en",
+    "quy-anh-duong": "nl",
+    "hoi-huu-nghi-fjallby": "sv",
+    "doan-thien-nguyen-maple": "en",
+    "dien-dan-suc-khoe-cong-dong": "en",
+    "lanh-su-danh-du-lumiere": "fr",
+}
 
 # slug, Vietnamese title, English title (None: not translated), partner slug (None: seeking funding),
 # sector, locality (vi, en), budget, currency, start, end, status, beneficiaries (vi, en), summary (vi, en)
@@ -451,6 +466,7 @@ def load(ctx):
             slug,
             title=title_vi,
             name_original=original,
+            name_language=NAME_LANGUAGES[slug],
             acronym=acronym,
             partner_type=kind,
             country=country,

@@ -47,8 +47,8 @@ INDEX = (
     "Tin tức",
     "News",
     "news",
-    "Tin hoạt động đối ngoại nhân dân của Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang.",
-    "News of the people-to-people diplomacy of the Kien Giang Union of Friendship Organizations.",
+    "Tin hoạt động đối ngoại nhân dân của Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang.",
+    "News of the people-to-people diplomacy of the An Giang Union of Friendship Organizations.",
 )
 
 SECTIONS = [
@@ -74,7 +74,7 @@ SECTIONS = [
         "Người Việt Nam ở nước ngoài",
         "Overseas Vietnamese",
         "overseas-vietnamese",
-        "Kiều bào hướng về quê hương, đóng góp xây dựng Kiên Giang.",
+        "Kiều bào hướng về quê hương, đóng góp xây dựng An Giang.",
         "Overseas Vietnamese and their contribution to their home province.",
     ),
     (
@@ -82,8 +82,8 @@ SECTIONS = [
         "Hữu nghị - Hợp tác",
         "Friendship and cooperation",
         "friendship-and-cooperation",
-        "Quan hệ hữu nghị, hợp tác giữa Kiên Giang với các địa phương, tổ chức nước ngoài.",
-        "Friendship and cooperation between Kien Giang and foreign localities and organizations.",
+        "Quan hệ hữu nghị, hợp tác giữa An Giang với các địa phương, tổ chức nước ngoài.",
+        "Friendship and cooperation between An Giang and foreign localities and organizations.",
     ),
     (
         "hoat-dong-lien-hiep",
@@ -151,8 +151,60 @@ SEED_PARAGRAPHS = (
     "nhân dân./.",
 )
 
+# The seed article in English: a translation for partners, not a word-for-word rendering.
+SEED_EN = {
+    SEED_TITLE: "Kien Giang Union of Friendship Organizations strengthens its information portal",
+    SEED_LEAD: "Decision No. 229/QĐ-LH of 13 September 2022 gives the portal of the provincial Union of Friendship "
+    "Organizations a consolidated editorial board, to raise the quality of the foreign-affairs news and "
+    "information published on kufo.vn.",
+    SEED_PARAGRAPHS[0]: "The information portal of the Kien Giang Union of Friendship Organizations (the Union) has "
+    "been running fairly steadily. Reporters and editors of the province's newspaper, radio and television, "
+    "together with many volunteer contributors, have written for it, bringing news and photos of the Union's work "
+    "to readers and to people on social media in good time. The long Covid-19 pandemic, however, held back the "
+    "Union's work, limited the news it could gather and at times interrupted the portal altogether. On 7 April "
+    "2022 the Department of Information and Communications granted the portal Licence No. 15/GP, approving it and "
+    "assigning its domain name, and the portal officially went live.",
+    SEED_PARAGRAPHS[1]: "To improve the portal (http://Kufo.vn/, e-mail Lienhiepkg@kufo.vn), the President of the "
+    "Union has signed Decision No. 229/QĐ-LH of 13 September 2022, which consolidates the portal's editorial board "
+    "and issues its regulations. The board has five members: Mr. To Van Dan, Vice President of the Union, is its "
+    "head; Mr. Nguyen Xuan Quang, Secretary General of the Union, is its deputy head; the other members are "
+    "leaders and officers of several of the Union's departments. The board is to put the portal on a firm "
+    "footing and to build, run and develop it; to manage and check the information it carries; and to edit and "
+    "publish its content lawfully and to good effect.",
+    SEED_PARAGRAPHS[2]: "To make the portal a better channel for explaining policies and laws, and the Union's own "
+    "mission and work, the board has also drawn up working regulations that fit the way the Union works, within "
+    "what the rules allow. It works closely with professional and volunteer contributors to gather a wider range "
+    "of news, articles and pictures. Every member has clear responsibilities, and each department, each unit in "
+    "its field and the Union's mass organizations have a target of news and articles to write for the portal "
+    "regularly.",
+    SEED_PARAGRAPHS[3]: "Within its remit, the board guides contributors, follows their work, reminds them of "
+    "deadlines and edits what they send, so that it is published on time; it answers to the Union's leadership "
+    "for everything the portal publishes. It makes sure that every field and section of the portal carries "
+    "articles or documents, so that no section is left empty and the Union's 2022 information technology "
+    "assessment does not suffer. It keeps renewing the portal's content and design to explain better the foreign "
+    "policy of the Party and the State in a time of international integration, the achievements of the Doi Moi "
+    "reforms, and Viet Nam, Kien Giang and their people to friends abroad. It will keep promoting and carrying "
+    "out Directive No. 12-CT/TW of 5 January 2022 of the Party Secretariat on strengthening the Party's "
+    "leadership and making people-to-people diplomacy more effective in the new situation. Following the Party's "
+    "guidance, it will help to widen people-to-people diplomacy and make it more effective, to mobilise aid from "
+    "foreign non-governmental organizations, to bring overseas Vietnamese together to help build and defend their "
+    "homeland, and to develop friendship and cooperation between Viet Nam and other countries; and it will "
+    "strengthen the Union's cooperation with foreign non-governmental organizations and its research, "
+    "forecasting, advice and external information…",
+    SEED_PARAGRAPHS[4]: "To reach these goals, the portal counts on the cooperation and support of the authorities "
+    "at every level, of sectors, mass organizations and people's organizations, and on the ideas and "
+    "contributions of individuals, so that together they live up to the motto \u201cpeople-to-people diplomacy is "
+    "the cause of the whole people\u201d. With a determined and united team, the editorial board is confident that "
+    "the portal will grow stronger still and deserve the trust of the Union's leadership and of the people.",
+    SEED_CAPTION: "Members of the Union's editorial board pose for a souvenir photo",
+    SEED_AUTHOR: "TO VAN DAN",
+    SEED_POSITION: "Vice President of the Kien Giang Union of Friendship Organizations",
+}
+
 # Each article: section, days ago (None: this month), hot, department code, topics, Vietnamese text, English text.
 # "vi": (title, lead, paragraphs, caption, author, position); "en": the same in English, or None (Vietnamese only).
+# "picture": what the article's photo shows (vi, en), for an article with a caption: the demo photo is generated
+# from it, and its words appear in the caption and in the story (tests/demo/test_pictures.py).
 ARTICLES = [
     {
         "section": "doi-ngoai-nhan-dan",
@@ -160,6 +212,7 @@ ARTICLES = [
         "hot": True,
         "department": "phong-huu-nghi",
         "topics": ["chi-thi-12-ct-tw"],
+        "picture": ("hội nghị sơ kết", "conference"),
         "vi": (
             "Hội nghị sơ kết 3 năm thực hiện Chỉ thị số 12-CT/TW về công tác đối ngoại nhân dân",
             "Liên hiệp các Tổ chức Hữu nghị tỉnh tổ chức hội nghị sơ kết, đánh giá kết quả thực hiện Chỉ thị số "
@@ -205,9 +258,10 @@ ARTICLES = [
         "hot": True,
         "department": "phong-du-an-phi-chinh-phu",
         "topics": ["y-te", "an-sinh-xa-hoi"],
+        "picture": ("dụng cụ sơ cứu", "first-aid kits"),
         "vi": (
             "Tiếp nhận 500 bộ dụng cụ sơ cứu do tổ chức phi chính phủ tài trợ cho các trạm y tế xã ven biển",
-            "Các trạm y tế xã ven biển huyện An Minh và An Biên được trang bị dụng cụ sơ cứu, phục vụ người dân "
+            "Các trạm y tế xã ven biển vùng An Minh, An Biên được trang bị dụng cụ sơ cứu, phục vụ người dân "
             "trong mùa mưa bão.",
             (
                 "Liên hiệp các Tổ chức Hữu nghị tỉnh phối hợp với Sở Y tế tổ chức lễ tiếp nhận 500 bộ dụng cụ sơ cứu "
@@ -223,14 +277,14 @@ ARTICLES = [
         ),
         "en": (
             "500 first-aid kits donated by a foreign NGO reach coastal commune health stations",
-            "Commune health stations along the coast of An Minh and An Bien districts are now equipped with "
+            "Commune health stations along the coast around An Minh and An Bien are now equipped with "
             "first-aid kits for the storm season.",
             (
                 "The provincial Union of Friendship Organizations and the Department of Health received 500 first-aid "
                 "kits and 20 electronic blood pressure monitors donated by a foreign non-governmental organization, "
                 "worth about 850 million dong.",
                 "The equipment goes to 14 coastal commune health stations, whose residents often struggle to reach "
-                "district hospitals in the storm season. The donor will also train village health workers in first aid.",
+                "regional hospitals in the storm season. The donor will also train village health workers in first aid.",
             ),
             "A donor representative hands first-aid kits to a commune health station",
             "LE VAN MINH",
@@ -265,10 +319,11 @@ ARTICLES = [
         "hot": False,
         "department": "phong-nguoi-viet-nam-o-nuoc-ngoai",
         "topics": ["giao-duc"],
+        "picture": ("học bổng", "scholarships"),
         "vi": (
             "Kiều bào tại Úc trao 30 suất học bổng cho học sinh nghèo hiếu học",
-            "Hội người Việt tại bang Victoria (Úc) trao học bổng cho học sinh có hoàn cảnh khó khăn ở thành phố "
-            "Rạch Giá và huyện Châu Thành.",
+            "Hội người Việt tại bang Victoria (Úc) trao học bổng cho học sinh có hoàn cảnh khó khăn ở phường "
+            "Rạch Giá và các xã lân cận.",
             (
                 "Mỗi suất học bổng trị giá 2 triệu đồng, kèm theo sách vở và đồ dùng học tập. Đây là năm thứ năm liên "
                 "tiếp bà con kiều bào tại Úc duy trì chương trình học bổng hướng về quê hương.",
@@ -282,7 +337,7 @@ ARTICLES = [
         "en": (
             "Overseas Vietnamese in Australia give 30 scholarships to poor, hard-working pupils",
             "The Vietnamese community of Victoria, Australia, awarded scholarships to pupils in difficulty in Rach Gia "
-            "City and Chau Thanh District.",
+            "ward and the neighbouring communes.",
             (
                 "Each scholarship is worth 2 million dong, with books and school supplies. It is the fifth year in a "
                 "row that the Vietnamese community in Australia has kept the programme going for their home province.",
@@ -300,9 +355,10 @@ ARTICLES = [
         "hot": False,
         "department": "phong-huu-nghi",
         "topics": ["han-quoc"],
+        "picture": ("thanh niên tình nguyện Hàn Quốc", "Korean youth volunteers"),
         "vi": (
-            "Đoàn thanh niên tình nguyện Hàn Quốc giao lưu với sinh viên Kiên Giang",
-            "Hơn 40 thanh niên tình nguyện Hàn Quốc tham gia sửa chữa trường học và giao lưu văn hóa tại huyện "
+            "Đoàn thanh niên tình nguyện Hàn Quốc giao lưu với sinh viên An Giang",
+            "Hơn 40 thanh niên tình nguyện Hàn Quốc tham gia sửa chữa trường học và giao lưu văn hóa tại xã "
             "Giồng Riềng.",
             (
                 "Trong 10 ngày, đoàn tình nguyện viên đã sơn sửa 6 phòng học, xây dựng sân chơi cho học sinh tiểu học "
@@ -310,21 +366,21 @@ ARTICLES = [
                 "Buổi giao lưu văn hóa với sinh viên Trường Đại học Kiên Giang diễn ra sôi nổi với các tiết mục múa "
                 "truyền thống của hai nước.",
             ),
-            "Thanh niên tình nguyện Hàn Quốc giao lưu cùng sinh viên",
+            "Thanh niên tình nguyện Hàn Quốc giao lưu cùng sinh viên Trường Đại học Kiên Giang",
             "TRẦN THỊ LAN",
             "Phòng Hữu nghị",
         ),
         "en": (
-            "Korean youth volunteers meet Kien Giang students",
+            "Korean youth volunteers meet An Giang students",
             "More than 40 young Korean volunteers repaired schools and took part in cultural exchanges in Giong Rieng "
-            "District.",
+            "commune.",
             (
                 "In ten days the volunteers repainted six classrooms, built a playground for a primary school and ran "
                 "Korean language and life-skills classes for children.",
                 "A cultural exchange with students of Kien Giang University featured traditional dances of both "
                 "countries.",
             ),
-            "Korean youth volunteers with Kien Giang students",
+            "Korean youth volunteers with Kien Giang University students",
             "TRAN THI LAN",
             "Friendship Department",
         ),
@@ -335,33 +391,34 @@ ARTICLES = [
         "hot": True,
         "department": "phong-huu-nghi",
         "topics": ["campuchia"],
+        "picture": ("giao lưu hữu nghị", "friendship exchange"),
         "vi": (
-            "Giao lưu hữu nghị nhân dân hai tỉnh Kiên Giang – Kampot",
+            "Giao lưu hữu nghị nhân dân hai tỉnh An Giang – Kampot",
             "Chương trình giao lưu góp phần vun đắp tình hữu nghị truyền thống, hợp tác toàn diện giữa nhân dân hai "
             "tỉnh biên giới.",
             (
                 "Đoàn đại biểu tỉnh Kampot (Vương quốc Campuchia) do Phó Tỉnh trưởng dẫn đầu đã tham dự chương trình "
-                "giao lưu hữu nghị tại thành phố Hà Tiên, với các hoạt động văn nghệ, thể thao và thăm hỏi gia đình "
+                "giao lưu hữu nghị tại phường Hà Tiên, với các hoạt động văn nghệ, thể thao và thăm hỏi gia đình "
                 "chính sách.",
                 "Hai bên trao đổi kinh nghiệm quản lý biên giới hòa bình, hợp tác phát triển du lịch và hỗ trợ người "
                 "dân khu vực biên giới.",
             ),
-            "Các đại biểu hai tỉnh tại chương trình giao lưu",
+            "Đại biểu hai tỉnh An Giang và Kampot tại chương trình giao lưu hữu nghị",
             "TRẦN THỊ LAN",
             "Phòng Hữu nghị",
         ),
         "en": (
-            "Friendship exchange between the people of Kien Giang and Kampot",
+            "Friendship exchange between the people of An Giang and Kampot",
             "The exchange strengthens the traditional friendship and all-round cooperation between the people of the "
             "two border provinces.",
             (
                 "A delegation of Kampot Province, Kingdom of Cambodia, led by its Deputy Governor took part in a "
-                "friendship programme in Ha Tien City, with performances, sports and visits to families of war "
+                "friendship programme in Ha Tien ward, with performances, sports and visits to families of war "
                 "veterans.",
                 "The two sides shared experience in managing a peaceful border, developing tourism together and "
                 "supporting people in the border area.",
             ),
-            "Delegates of the two provinces at the exchange",
+            "Delegates of An Giang and Kampot at the friendship exchange",
             "TRAN THI LAN",
             "Friendship Department",
         ),
@@ -372,8 +429,9 @@ ARTICLES = [
         "hot": False,
         "department": "phong-du-an-phi-chinh-phu",
         "topics": ["bien-doi-khi-hau"],
+        "picture": ("rừng ngập mặn", "mangroves"),
         "vi": (
-            "Khởi động dự án trồng rừng ngập mặn thích ứng với biến đổi khí hậu tại huyện An Biên",
+            "Khởi động dự án trồng rừng ngập mặn thích ứng với biến đổi khí hậu tại xã An Biên",
             "Dự án do tổ chức phi chính phủ nước ngoài tài trợ sẽ trồng mới 35 ha rừng ngập mặn và hỗ trợ sinh kế "
             "cho 200 hộ dân.",
             (
@@ -387,7 +445,7 @@ ARTICLES = [
             "Phòng Dự án phi chính phủ",
         ),
         "en": (
-            "Mangrove planting project for climate change adaptation starts in An Bien District",
+            "Mangrove planting project for climate change adaptation starts in An Bien commune",
             "Funded by a foreign NGO, the project will plant 35 hectares of mangroves and support the livelihoods of "
             "200 households.",
             (
@@ -411,7 +469,7 @@ ARTICLES = [
             "Hơn 30 cộng tác viên được hướng dẫn kỹ năng viết tin, chụp ảnh và chú thích ảnh đúng quy định.",
             (
                 "Lớp tập huấn do Ban Biên tập Trang thông tin điện tử tổ chức, với sự tham gia giảng dạy của phóng "
-                "viên Báo Kiên Giang.",
+                "viên Báo và Phát thanh, Truyền hình An Giang.",
                 "Học viên được thực hành viết tin ngắn, đặt tít, viết sapo và ghi nguồn khi đăng lại tin, bài của cơ "
                 "quan báo chí khác.",
             ),
@@ -427,6 +485,7 @@ ARTICLES = [
         "hot": False,
         "department": "phong-nguoi-viet-nam-o-nuoc-ngoai",
         "topics": [],
+        "picture": ("buổi gặp mặt", None),
         "vi": (
             "Gặp mặt kiều bào về quê đón Tết cổ truyền",
             "Lãnh đạo tỉnh gặp gỡ, thông tin tình hình phát triển kinh tế – xã hội của địa phương tới bà con kiều bào.",
@@ -447,13 +506,14 @@ ARTICLES = [
         "hot": False,
         "department": "phong-huu-nghi",
         "topics": ["nhat-ban", "giao-duc"],
+        "picture": ("giáo viên tình nguyện người Nhật", "Japanese volunteer teacher"),
         "vi": (
             "Hội hữu nghị Việt Nam – Nhật Bản tỉnh tổ chức lớp tiếng Nhật miễn phí",
             "Lớp học dành cho thanh niên chuẩn bị đi thực tập kỹ thuật và học tập tại Nhật Bản.",
             (
                 "Lớp học kéo dài 3 tháng với giáo viên tình nguyện người Nhật, kết hợp giới thiệu văn hóa, phong tục "
                 "và kỹ năng làm việc tại Nhật Bản.",
-                "Hội hữu nghị Việt Nam – Nhật Bản tỉnh cho biết sẽ mở thêm lớp tại huyện Phú Quốc trong năm tới.",
+                "Hội hữu nghị Việt Nam – Nhật Bản tỉnh cho biết sẽ mở thêm lớp tại đặc khu Phú Quốc trong năm tới.",
             ),
             "Giáo viên tình nguyện người Nhật đứng lớp",
             "TRẦN THỊ LAN",
@@ -465,7 +525,7 @@ ARTICLES = [
             (
                 "The three-month course is taught by Japanese volunteer teachers and introduces Japanese culture, "
                 "customs and working life.",
-                "The provincial Viet Nam – Japan Friendship Association plans another class in Phu Quoc next year.",
+                "The provincial Viet Nam – Japan Friendship Association plans another class in the Phu Quoc special zone next year.",
             ),
             "A Japanese volunteer teacher in class",
             "TRAN THI LAN",
@@ -480,7 +540,7 @@ ARTICLES = [
         "topics": ["chi-thi-12-ct-tw"],
         "vi": (
             "Bồi dưỡng kiến thức đối ngoại nhân dân cho cán bộ cơ sở",
-            "Hơn 120 cán bộ cấp huyện, xã được cập nhật kiến thức về tình hình thế giới và công tác đối ngoại nhân dân.",
+            "Hơn 120 cán bộ cấp xã, phường, đặc khu được cập nhật kiến thức về tình hình thế giới và công tác đối ngoại nhân dân.",
             (
                 "Các báo cáo viên trình bày chuyên đề về đường lối đối ngoại của Đảng, Chỉ thị số 12-CT/TW và kỹ năng "
                 "tiếp xúc, làm việc với người nước ngoài.",
@@ -499,9 +559,10 @@ ARTICLES = [
         "hot": False,
         "department": "phong-du-an-phi-chinh-phu",
         "topics": ["giao-duc"],
+        "picture": ("trẻ em", "children"),
         "vi": (
             "Bàn giao điểm trường mầm non do tổ chức phi chính phủ tài trợ tại xã đảo",
-            "Điểm trường gồm 2 phòng học, nhà vệ sinh và sân chơi, phục vụ 60 trẻ em xã đảo Hòn Nghệ.",
+            "Điểm trường gồm 2 phòng học, nhà vệ sinh và sân chơi, phục vụ 60 trẻ em trên đảo Hòn Nghệ.",
             (
                 "Công trình có tổng kinh phí 1,2 tỷ đồng, trong đó nhà tài trợ đóng góp 1 tỷ đồng, phần còn lại do địa "
                 "phương đối ứng.",
@@ -514,7 +575,7 @@ ARTICLES = [
         ),
         "en": (
             "Island kindergarten funded by a foreign NGO handed over",
-            "The school has two classrooms, toilets and a playground for 60 children of Hon Nghe island commune.",
+            "The school has two classrooms, toilets and a playground for 60 children on Hon Nghe island.",
             (
                 "The building cost 1.2 billion dong: 1 billion from the donor, the rest from the locality.",
                 "At the handover the Union thanked the donor and asked the commune to look after the school well.",
@@ -551,9 +612,10 @@ ARTICLES = [
         "hot": True,
         "department": "phong-nguoi-viet-nam-o-nuoc-ngoai",
         "topics": ["an-sinh-xa-hoi"],
+        "picture": ("nhà tình thương", "house"),
         "vi": (
             "Kiều bào Hoa Kỳ hỗ trợ xây 10 căn nhà tình thương cho hộ nghèo",
-            "Mỗi căn nhà trị giá 60 triệu đồng, được bàn giao cho các hộ nghèo ở huyện U Minh Thượng.",
+            "Mỗi căn nhà trị giá 60 triệu đồng, được bàn giao cho các hộ nghèo ở xã U Minh Thượng.",
             (
                 "Nhóm kiều bào tại bang California (Hoa Kỳ) đã vận động được 600 triệu đồng để xây dựng 10 căn nhà "
                 "tình thương.",
@@ -565,7 +627,7 @@ ARTICLES = [
         ),
         "en": (
             "Overseas Vietnamese in the United States fund ten homes for poor households",
-            "Each house, worth 60 million dong, was handed over to a poor household in U Minh Thuong District.",
+            "Each house, worth 60 million dong, was handed over to a poor household in U Minh Thuong commune.",
             (
                 "A group of overseas Vietnamese in California raised 600 million dong to build ten houses.",
                 "The solid houses let the families work and live safely through the rainy season.",
@@ -582,7 +644,7 @@ ARTICLES = [
         "department": "phong-huu-nghi",
         "topics": ["han-quoc"],
         "vi": (
-            "Tăng cường hợp tác giữa Kiên Giang và tỉnh Jeollanam-do (Hàn Quốc)",
+            "Tăng cường hợp tác giữa An Giang và tỉnh Jeollanam-do (Hàn Quốc)",
             "Hai địa phương trao đổi về hợp tác nông nghiệp, thủy sản và giao lưu nhân dân.",
             (
                 "Đoàn công tác tỉnh Jeollanam-do đã làm việc với Liên hiệp tỉnh và các sở, ngành về khả năng hợp tác "
@@ -603,7 +665,7 @@ ARTICLES = [
         "topics": ["nhat-ban"],
         "vi": (
             "Đón đoàn đại biểu Hội hữu nghị Nhật – Việt tỉnh Kagawa",
-            "Đoàn thăm các cơ sở giáo dục và làng nghề truyền thống tại Kiên Giang.",
+            "Đoàn thăm các cơ sở giáo dục và làng nghề truyền thống tại An Giang.",
             (
                 "Trong thời gian lưu lại, đoàn đã thăm Trường Trung học phổ thông chuyên Huỳnh Mẫn Đạt, làng nghề nước "
                 "mắm Phú Quốc và trao quà cho học sinh khó khăn.",
@@ -615,7 +677,7 @@ ARTICLES = [
         ),
         "en": (
             "Welcoming a delegation of the Japan – Viet Nam Friendship Association of Kagawa",
-            "The delegation visited schools and traditional craft villages in Kien Giang.",
+            "The delegation visited schools and traditional craft villages in An Giang.",
             (
                 "The delegation visited Huynh Man Dat High School for the Gifted and a Phu Quoc fish sauce village, "
                 "and gave presents to pupils in difficulty.",
@@ -760,7 +822,7 @@ ARTICLES = [
             (
                 "This year 34 foreign non-governmental organizations worked in the province and disbursed more than 3 "
                 "million US dollars.",
-                "The conference asked districts to help the organizations carry out their projects on time.",
+                "The conference asked communes and wards to help the organizations carry out their projects on time.",
             ),
             "",
             "LE VAN MINH",
@@ -829,16 +891,14 @@ ARTICLES = [
     },
 ]
 
-IMAGE_LABELS = [
-    "Hoi nghi",
-    "Trao tang",
-    "Giao luu",
-    "Hoc bong",
-    "Rung ngap man",
-    "Truong hoc",
-    "Kieu bao",
-    "Y te",
-]
+
+def article_picture(article):
+    """The article's photo: a generated picture of what its caption says (none without a caption)."""
+    caption = article["vi"][3]
+    if not caption:
+        return None
+    picture_vi, picture_en = article["picture"]
+    return demo_image(caption, label=picture_en or picture_vi)
 
 
 def _article_date(days, now, index):
@@ -949,7 +1009,6 @@ def load(ctx):
         translate(section, {title_vi: title_en, slug: slug_en, description_vi: description_en})
         sections[slug] = section
 
-    images = [demo_image(f"Ảnh tin tức {n + 1}", label=label) for n, label in enumerate(IMAGE_LABELS)]
     seed_image = demo_image(SEED_CAPTION, label="Ban Bien tap Lien hiep")
 
     created = 0
@@ -971,11 +1030,12 @@ def load(ctx):
         [topics["chi-thi-12-ct-tw"]],
     )
     created += is_new
+    _translate_article(seed, {**SEED_EN, slugify_vi(SEED_TITLE): slugify_vi(SEED_EN[SEED_TITLE])})
 
     previous = seed
     for n, article in enumerate(ARTICLES):
         title, lead, paragraphs, caption, author, position = article["vi"]
-        image = images[n % len(images)] if caption else None
+        image = article_picture(article)
         page, is_new = _create_article(
             sections[article["section"]],
             {

@@ -10,18 +10,19 @@ from home.models import HomePage, StandardPage
 from portal.models import OrganizationSettings
 
 ORGANIZATION = {
-    "name_vi": "Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang",
-    "name_en": "Kien Giang Union of Friendship Organizations",
-    "short_name_vi": "Liên hiệp Hữu nghị Kiên Giang",
-    "short_name_en": "Kien Giang Friendship Union",
+    "name_vi": "Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang",
+    "name_en": "An Giang Union of Friendship Organizations",
+    "short_name_vi": "Liên hiệp Hữu nghị An Giang",
+    "short_name_en": "An Giang Friendship Union",
     "tagline_vi": "Trang thông tin điện tử",
     "tagline_en": "Official information portal",
-    "governing_body_vi": "Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang",
-    "governing_body_en": "Kien Giang Union of Friendship Organizations",
-    "address_vi": "Số 21 đường Nguyễn Trung Trực, thành phố Rạch Giá, tỉnh Kiên Giang (địa chỉ mẫu)",
-    "address_en": "21 Nguyen Trung Truc Street, Rach Gia City, Kien Giang Province, Viet Nam (sample address)",
+    "governing_body_vi": "Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang",
+    "governing_body_en": "An Giang Union of Friendship Organizations",
+    "address_vi": "Số 21 đường Nguyễn Trung Trực, phường Rạch Giá, tỉnh An Giang (địa chỉ mẫu)",
+    "address_en": "21 Nguyen Trung Truc Street, Rach Gia Ward, An Giang Province, Viet Nam (sample address)",
     "responsible_person_vi": "Ông Tô Văn Dân, Phó Chủ tịch Liên hiệp, Trưởng Ban Biên tập",
     "responsible_person_en": "Mr. To Van Dan, Vice President of the Union, Head of the Editorial Board",
+    # The licence of 07/04/2022 was issued by the department of the former Kiên Giang province: a dated fact.
     "licence_issuer_vi": "Sở Thông tin và Truyền thông tỉnh Kiên Giang",
     "licence_issuer_en": "Kien Giang Department of Information and Communications",
     "phone": "(0297) 3 862 000",
@@ -32,31 +33,39 @@ ORGANIZATION = {
 }
 
 HOME_INTRO_VI = (
-    "<p>Trang thông tin điện tử của Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang: tin tức đối ngoại "
+    "<p>Trang thông tin điện tử của Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang: tin tức đối ngoại "
     "nhân dân, đối tác và dự án viện trợ phi chính phủ nước ngoài, văn bản chỉ đạo công tác đối ngoại.</p>"
 )
 HOME_INTRO_EN = (
-    "<p>The information portal of the Kien Giang Union of Friendship Organizations: news of "
+    "<p>The information portal of the An Giang Union of Friendship Organizations: news of "
     "people-to-people diplomacy, foreign non-governmental partners and aid projects, and the "
     "directives that guide foreign affairs.</p>"
 )
 
 ABOUT_VI = (
-    "Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang (Liên hiệp) là tổ chức chính trị - xã hội làm công tác "
+    "Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang (Liên hiệp) là tổ chức chính trị - xã hội làm công tác "
     "đối ngoại nhân dân của tỉnh, thành viên của Liên hiệp các Tổ chức Hữu nghị Việt Nam.",
-    "Liên hiệp phát triển quan hệ hữu nghị, hợp tác giữa nhân dân Kiên Giang với nhân dân các nước, vận động "
+    "Liên hiệp phát triển quan hệ hữu nghị, hợp tác giữa nhân dân An Giang với nhân dân các nước, vận động "
     "viện trợ của các tổ chức phi chính phủ nước ngoài và tập hợp người Việt Nam ở nước ngoài hướng về quê hương.",
-    "Ngày 07 tháng 04 năm 2022, Sở Thông tin và Truyền thông cấp Giấy phép số 15/GP cho Trang thông tin điện tử "
-    "của Liên hiệp tại địa chỉ kufo.vn.",
+    "Ngày 07 tháng 04 năm 2022, Sở Thông tin và Truyền thông tỉnh Kiên Giang cấp Giấy phép số 15/GP cho Trang "
+    "thông tin điện tử của Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang tại địa chỉ kufo.vn.",
+    "Từ ngày 01/7/2025, tỉnh Kiên Giang và tỉnh An Giang hợp nhất thành tỉnh An Giang, cấp huyện kết thúc hoạt "
+    "động và các xã, phường được sắp xếp lại. Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang kế thừa Trang thông tin "
+    "điện tử kufo.vn cùng toàn bộ tin, bài đã đăng; các tin, bài trước ngày này giữ nguyên địa danh tại thời điểm "
+    "đăng.",
 )
 ABOUT_EN = {
-    ABOUT_VI[0]: "The Kien Giang Union of Friendship Organizations (the Union) is the province's socio-political "
+    ABOUT_VI[0]: "The An Giang Union of Friendship Organizations (the Union) is the province's socio-political "
     "organization for people-to-people diplomacy and a member of the Viet Nam Union of Friendship Organizations.",
-    ABOUT_VI[1]: "The Union develops friendship and cooperation between the people of Kien Giang and the peoples of "
+    ABOUT_VI[1]: "The Union develops friendship and cooperation between the people of An Giang and the peoples of "
     "other countries, mobilises aid from foreign non-governmental organizations and brings overseas Vietnamese "
     "together with their homeland.",
-    ABOUT_VI[2]: "On 7 April 2022 the Department of Information and Communications granted Licence No. 15/GP to the "
-    "Union's information portal at kufo.vn.",
+    ABOUT_VI[2]: "On 7 April 2022 the Kien Giang Department of Information and Communications granted Licence "
+    "No. 15/GP to the information portal of the Kien Giang Union of Friendship Organizations at kufo.vn.",
+    ABOUT_VI[3]: "On 1 July 2025 the provinces of Kien Giang and An Giang merged into today's An Giang Province, "
+    "the districts were abolished and the communes and wards were reorganised. The An Giang Union of Friendship Organizations "
+    "carries on the kufo.vn portal with everything published on it; items from before that date keep the place "
+    "names of their time.",
 }
 
 BOARD_VI = (
@@ -80,8 +89,9 @@ BOARD_EN = {
 }
 
 REGULATIONS_VI = (
-    "Quy chế hoạt động của Trang thông tin điện tử Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang được ban "
-    "hành kèm theo Quyết định số 229/QĐ-LH ngày 13/09/2022.",
+    "Quy chế hoạt động của Trang thông tin điện tử được ban hành kèm theo Quyết định số 229/QĐ-LH ngày "
+    "13/09/2022 của Chủ tịch Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang (nay là tỉnh An Giang) và tiếp tục "
+    "được áp dụng sau khi hợp nhất tỉnh.",
     "Ban Biên tập phân công trách nhiệm rõ ràng cho các thành viên, giao chỉ tiêu viết tin, bài cho các phòng, "
     "ban và đoàn thể cơ quan; phối hợp với cộng tác viên chuyên nghiệp và không chuyên để thu thập tin, bài và "
     "hình ảnh.",
@@ -89,9 +99,10 @@ REGULATIONS_VI = (
     "đăng và chịu trách nhiệm trước lãnh đạo Liên hiệp tỉnh về nội dung đã đăng tải.",
 )
 REGULATIONS_EN = {
-    REGULATIONS_VI[0]: "This is an English summary; the official text is the Vietnamese one. The regulations of the "
-    "information portal of the Kien Giang Union of Friendship Organizations were issued with Decision "
-    "No. 229/QĐ-LH of 13 September 2022.",
+    REGULATIONS_VI[0]: "These regulations of the information portal were issued with Decision No. 229/QĐ-LH of "
+    "13 September 2022 of the President of the Kien Giang Union of Friendship Organizations (the province is now "
+    "part of An Giang); they still apply after the merger of the provinces. The Vietnamese text is the "
+    "authoritative one.",
     REGULATIONS_VI[1]: "The editorial board gives each member clear responsibilities, sets the number of news items "
     "and articles each department and organization of the Union writes, and works with professional and "
     "volunteer contributors to gather news, articles and photos.",
@@ -129,7 +140,7 @@ def load(ctx):
         StandardPage,
         "gioi-thieu",
         title="Giới thiệu",
-        intro="Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang: chức năng, nhiệm vụ và Ban Biên tập Trang thông tin điện tử.",
+        intro="Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang: chức năng, nhiệm vụ và Ban Biên tập Trang thông tin điện tử.",
         body=paragraphs(*ABOUT_VI),
         show_in_menus=True,
     )
@@ -165,7 +176,7 @@ def load(ctx):
         {
             "Giới thiệu": "About us",
             "gioi-thieu": "about",
-            about.intro: "The Kien Giang Union of Friendship Organizations: its mission and the editorial board "
+            about.intro: "The An Giang Union of Friendship Organizations: its mission and the editorial board "
             "of its information portal.",
             **ABOUT_EN,
         },
@@ -179,13 +190,13 @@ def load(ctx):
             **BOARD_EN,
         },
     )
-    # The regulations in English are a summary; the official text is the Vietnamese one.
+    # The regulations in English: a full translation (the Vietnamese text is the authoritative one).
     translate(
         regulations,
         {
             "Quy chế hoạt động của Trang thông tin điện tử": "Regulations of the information portal",
             "quy-che-hoat-dong": "regulations",
-            regulations.intro: "Issued with Decision No. 229/QĐ-LH of 13 September 2022 (English summary).",
+            regulations.intro: "Issued with Decision No. 229/QĐ-LH of 13 September 2022.",
             **REGULATIONS_EN,
         },
     )

@@ -29,16 +29,27 @@ from portal.references import LINK_FIELDS, localized_related_pages, pages_linkin
 from portal.text import sort_key_for
 
 from ..filters import Filters, same_place, split_localities
+from ..languages import normalize_language_tag, validate_language_tag
 from ..listing import page_number
 from ..localize import localized, snippets_by_key, snippets_by_pk, sorted_by_name
 from ..serializers import NamedSnippetSerializer, PageCountrySerializer
+from ..widgets import LanguageTagInput
 from .common import RelatedPageBase
 from .snippets import Sector
 
 PER_PAGE = 24
 # The logo's rendition on the directory's cards (templates/foreign_relations/partner_index_page.html).
 # What a partner's card in the directory reads of it.
-CARD_FIELDS = (*LINK_FIELDS, "name_original", "acronym", "partner_type", "country", "since_year", "logo")
+CARD_FIELDS = (
+    *LINK_FIELDS,
+    "name_original",
+    "name_language",
+    "acronym",
+    "partner_type",
+    "country",
+    "since_year",
+    "logo",
+)
 
 
 class PartnerType(models.TextChoices):
@@ -214,6 +225,9 @@ class PartnerPageForm(WagtailAdminPageForm):
             chosen = list(self.instance.sectors.values_list("pk", flat=True)) if self.instance.pk else []
             field.queryset = Sector.objects.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
 
+    def clean_name_language(self):
+        return normalize_language_tag(self.cleaned_data.get("name_language"))
+
 
 class PartnerPage(BasePage):
     """A partner of the union: who it is, where it comes from, what it works on and where."""
@@ -226,6 +240,16 @@ class PartnerPage(BasePage):
         max_length=255,
         blank=True,
         help_text=_("The organization's own name, e.g. 'Deutsche Welthungerhilfe'."),
+    )
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=35,
+        blank=True,
+        validators=[validate_language_tag],
+        help_text=_(
+            "Language code of the name in its own language (BCP 47: 'ja', 'km', 'de', 'zh-Hant'), "
+            "so that browsers and screen readers read it right. Leave empty if unsure."
+        ),
     )
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     partner_type = models.CharField(_("type"), max_length=32, choices=PartnerType.choices, default=PartnerType.NGO)
@@ -258,7 +282,13 @@ class PartnerPage(BasePage):
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("name_original"), FieldPanel("acronym")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("name_original"),
+                        FieldPanel("name_language", widget=LanguageTagInput),
+                        FieldPanel("acronym"),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("partner_type"), FieldPanel("country")]),
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("localities"),
@@ -288,6 +318,7 @@ class PartnerPage(BasePage):
     search_fold_fields = BasePage.search_fold_fields + ("name_original", "acronym", "localities", "description")
     api_fields = [
         APIField("name_original"),
+        APIField("name_language"),
         APIField("acronym"),
         APIField("partner_type"),
         APIField("country", serializer=PageCountrySerializer()),
@@ -303,9 +334,10 @@ class PartnerPage(BasePage):
         APIField("description"),
         APIField("listing_summary"),
     ]
-    # The organization's own name, its acronym and its phone number are the same in every language.
+    # The organization's own name and its language, its acronym and its phone number are the same in every language.
     override_translatable_fields = [
         SynchronizedField("name_original"),
+        SynchronizedField("name_language"),
         SynchronizedField("acronym"),
         SynchronizedField("phone"),
     ]

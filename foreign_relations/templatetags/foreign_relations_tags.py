@@ -50,6 +50,7 @@ def partner_card_key(context, partner):
         partner.title,
         partner.acronym,
         partner.name_original,
+        partner.name_language,
         partner.type_name,
         partner.country_name,
         partner.since_year,

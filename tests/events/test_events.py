@@ -221,5 +221,5 @@ def test_admin_form_offers_partners_and_associations_of_the_pages_language(clien
     assert response.status_code == 200
     html = response.content.decode()
     assert "Tổ chức Nước sạch Bắc Âu" in html and "Nordic Clean Water Initiative" not in html
-    assert "Hội hữu nghị Việt Nam – Lào tỉnh Kiên Giang" in html
-    assert "Viet Nam – Laos Friendship Association of Kien Giang" not in html
+    assert "Hội hữu nghị Việt Nam – Lào tỉnh An Giang" in html
+    assert "Viet Nam – Laos Friendship Association of An Giang" not in html

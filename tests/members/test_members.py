@@ -30,7 +30,7 @@ def test_directory_is_sorted_in_vietnamese_order(client, vi):
     titles = directory_titles(client.get(index.url).content.decode())
     assert len(titles) == 8
     assert titles == sorted(titles, key=vietnamese_sort_key)
-    assert titles.index("Hội hữu nghị Đức") < titles.index("Hội hữu nghị Việt Nam – Campuchia tỉnh Kiên Giang")
+    assert titles.index("Hội hữu nghị Đức") < titles.index("Hội hữu nghị Việt Nam – Campuchia tỉnh An Giang")
     assert titles != sorted(titles)  # code-point order would put Đ last
 
 
@@ -44,14 +44,14 @@ def test_english_directory_is_in_english_order(client, en):
 def test_association_page_gives_the_three_names_with_their_languages(client, vi, en):
     page = MemberPage.objects.get(locale=vi, slug="hoi-huu-nghi-viet-nam-nhat-ban")
     html = client.get(page.url).content.decode()
-    assert '<dd lang="vi">Hội hữu nghị Việt Nam – Nhật Bản tỉnh Kiên Giang</dd>' in html
-    assert '<dd lang="en">Viet Nam – Japan Friendship Association of Kien Giang</dd>' in html
-    assert '<dd lang="ja">ベトナム・日本友好協会キエンザン省支部</dd>' in html
+    assert '<dd lang="vi">Hội hữu nghị Việt Nam – Nhật Bản tỉnh An Giang</dd>' in html
+    assert '<dd lang="en">Viet Nam – Japan Friendship Association of An Giang</dd>' in html
+    assert '<dd lang="ja">ベトナム・日本友好協会アンザン省支部</dd>' in html
     assert "Tên bằng tiếng Nhật" in html
     assert "Nguyễn Thị Mai</strong> – Chủ tịch" in html
     english = client.get(page.get_translation(en).url).content.decode()
     assert "Nguyễn Thị Mai</strong> – Chairwoman" in english
-    assert '<dd lang="ja">ベトナム・日本友好協会キエンザン省支部</dd>' in english
+    assert '<dd lang="ja">ベトナム・日本友好協会アンザン省支部</dd>' in english
 
 
 def test_activities_list_its_events_and_the_news_that_link_to_it(client, vi):
@@ -98,5 +98,5 @@ def test_api_lists_associations_with_names_and_leaders(client):
     data = client.get("/api/v2/associations/", {"locale": "vi", "fields": "name_native,native_language,leaders"}).json()
     assert data["meta"]["total_count"] == 6
     item = next(i for i in data["items"] if i["native_language"] == "ja")
-    assert item["name_native"] == "ベトナム・日本友好協会キエンザン省支部"
+    assert item["name_native"] == "ベトナム・日本友好協会アンザン省支部"
     assert item["leaders"][0]["name"] == "Nguyễn Thị Mai"

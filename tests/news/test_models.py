@@ -1,4 +1,5 @@
 import datetime
+from html import unescape
 
 import pytest
 from django.utils import timezone
@@ -131,3 +132,16 @@ def test_admin_refuses_an_article_outside_a_section(client, home_vi, django_user
     client.force_login(django_user_model.objects.get(username="admin"))
     response = client.get(f"/admin/pages/add/news/newspage/{home_vi.pk}/")
     assert response.status_code in (302, 403)
+
+
+def test_demo_licence_and_board_article_has_an_english_version(client, vi, en):
+    seed = NewsPage.objects.get(locale=vi, title__startswith="Kiện toàn và nâng cao chất lượng hoạt động")
+    english = seed.get_translation(en)
+    assert english.live and english.title == "Kien Giang Union of Friendship Organizations strengthens its information portal"
+    html = unescape(client.get(english.url).text)
+    assert "Licence No. 15/GP" in html and "Decision No. 229/QĐ-LH of 13 September 2022" in html
+    assert "Members of the Union's editorial board pose for a souvenir photo" in html
+    assert "Vice President of the Kien Giang Union of Friendship Organizations" in html
+    regulations = unescape(client.get("/en/about/regulations/").text)
+    assert "These regulations of the information portal were issued with Decision No. 229/QĐ-LH" in regulations
+    assert "English summary" not in regulations

@@ -36,7 +36,11 @@ def test_sitemap_lists_every_live_page_of_both_languages_with_alternates(client,
 
 
 def test_untranslated_draft_and_restricted_pages(client, news_index):
-    vietnamese_only = NewsPage.objects.get(locale=news_index.locale, title__startswith="Kiện toàn")
+    # A demo article deliberately left in Vietnamese only ("en": None in demo/loaders/news.py).
+    vietnamese_only = NewsPage.objects.get(
+        locale__language_code="vi", title="Gặp mặt kiều bào về quê đón Tết cổ truyền"
+    )
+    assert not NewsPage.objects.filter(translation_key=vietnamese_only.translation_key, locale__language_code="en")
     sitemap = entries(client)
     assert sitemap[vietnamese_only.full_url] == {}
     assert not any("/en/" in url and vietnamese_only.slug in url for url in sitemap)

@@ -76,13 +76,14 @@ def test_untranslated_page_is_not_served_in_vietnamese_under_english_url(client)
 
 def test_footer_legal_text_in_both_languages(client):
     vi = client.get("/vi/").text
-    assert "Liên hiệp các Tổ chức Hữu nghị tỉnh Kiên Giang" in vi
+    assert "Liên hiệp các Tổ chức Hữu nghị tỉnh An Giang" in vi
+    assert "phường Rạch Giá, tỉnh An Giang" in vi
     assert "Giấy phép số 15/GP cấp ngày 07/04/2022" in vi
     assert "Sở Thông tin và Truyền thông tỉnh Kiên Giang" in vi
     assert "lienhiepkg@kufo.vn" in vi
     assert "Tô Văn Dân" in vi
     en = client.get("/en/").text
-    assert "Kien Giang Union of Friendship Organizations" in en
+    assert "An Giang Union of Friendship Organizations" in en
     assert "Licence No. 15/GP issued on 7 April 2022 by Kien Giang Department of Information and Communications" in en
     assert "Responsible for content:" in en and "To Van Dan" in en
 
