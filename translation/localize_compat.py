@@ -41,6 +41,10 @@
    with the draft as its latest revision. Readers keep the approved text until someone who may
    publish publishes the draft or approves it in "Duyệt bản dịch". The test
    ``test_wagtail_localize_still_overwrites_a_live_snippet_draft`` fails once upstream stops doing it.
+   Pages have the same gap (the same issue): a draft translation of a live English page ("Send
+   translation for review") writes its strings into the live row. The same ``TranslationLog``
+   receiver puts the page's published version back (``keep_live_page``), the draft staying its
+   latest revision; ``test_wagtail_localize_still_overwrites_a_live_page_draft`` shows the gap.
 
 4. Tables. wagtail-localize extracts nothing from ``wagtail.contrib.table_block``'s ``TableBlock``: a
    table's cells and caption never reach the translator and stay Vietnamese on the English page.
@@ -493,12 +497,31 @@ def restore_approved_row(sender, instance, created=False, raw=False, **kwargs):
     model = revision.content_type.model_class()
     if model is None:
         return
+    if issubclass(model, Page):
+        keep_live_page(revision)
+        return
     approved = _pending().pop((model._meta.label_lower, str(revision.object_id)), None)
     if approved is None:
         return
     approved.latest_revision = revision
     approved.has_unpublished_changes = True
     approved.save()
+
+
+def keep_live_page(revision):
+    """A live page whose translation wagtail-localize saved as a draft (``revision``) shows its
+    published version again: ``create_or_update_translation`` writes the draft's strings into the
+    page's row before making the revision, so readers would see an unreviewed translation. The
+    draft stays the page's latest revision, waiting for review."""
+    page = Page.objects.get(pk=revision.object_id).specific
+    published = page.live_revision
+    if not page.live or published is None or published.pk == revision.pk:
+        return
+    approved = published.as_object()  # the row's tree, state and latest revision, the published content
+    approved.live_revision = published
+    approved.last_published_at = page.last_published_at
+    approved.has_unpublished_changes = True
+    approved.save(clean=False)
 
 
 def keep_snippet_live_row():

@@ -80,6 +80,58 @@ def test_save_translation_keeps_a_draft_a_draft(section_vi, en):
     assert target.get_latest_revision() is not None
 
 
+def live_english_article(section_vi):
+    """A Vietnamese article with an approved, live English translation, then a translator's new
+    English wording saved in wagtail-localize (not yet reviewed)."""
+    from wagtail_localize.models import StringTranslation
+
+    from .conftest import translate_all
+
+    article = make_article(section_vi, "Bài có bản tiếng Anh đã duyệt")
+    english = translate_all(article, publish=True, mapping=lambda text: f"Approved {text}")
+    assert english.live and english.title == "Approved Bài có bản tiếng Anh đã duyệt"
+    StringTranslation.objects.filter(locale=english.locale, data__startswith="Approved ").update(
+        data="Unreviewed wording"
+    )
+    translation = Translation.objects.get(source=TranslationSource.objects.get_for_instance(article))
+    return english, translation
+
+
+def test_a_draft_translation_leaves_the_live_english_page_as_approved(section_vi, en, client):
+    """'Send translation for review' of a live English page: readers keep the approved text; the
+    new wording waits as the page's latest revision."""
+    english, translation = live_english_article(section_vi)
+    localize_compat.save_translation(translation, publish=False)
+    run_on_commit_callbacks()
+    english = Page.objects.get(pk=english.pk).specific
+    assert english.live and english.title == "Approved Bài có bản tiếng Anh đã duyệt"
+    assert english.lead == "Approved Tóm tắt bài kiểm thử."
+    assert english.has_unpublished_changes
+    draft = english.get_latest_revision_as_object()
+    assert draft.title == "Unreviewed wording" and english.draft_title == "Unreviewed wording"
+    html = client.get(english.url).content.decode()
+    assert "Approved Bài có bản tiếng Anh đã duyệt" in html and "Unreviewed wording" not in html
+    # Publishing the reviewed draft (leadership's approval) shows it.
+    english.get_latest_revision().publish()
+    english.refresh_from_db()
+    assert english.title == "Unreviewed wording"
+
+
+def test_wagtail_localize_still_overwrites_a_live_page_draft(section_vi, en):
+    """Without keep_live_page, wagtail-localize writes the draft into the live page's row."""
+    from django.db.models.signals import post_save
+    from wagtail_localize.models import TranslationLog
+
+    english, translation = live_english_article(section_vi)
+    post_save.disconnect(sender=TranslationLog, dispatch_uid="portal_snippet_restore_approved_row")
+    try:
+        translation.save_target(publish=False)
+    finally:
+        localize_compat.keep_snippet_live_row()
+    english = Page.objects.get(pk=english.pk).specific
+    assert english.live and english.title == "Unreviewed wording"
+
+
 TABLE = {
     "data": [["Năm", "Số dự án"], ["2023", "12"], ["", None]],
     "first_row_is_table_header": True,
