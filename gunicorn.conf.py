@@ -35,9 +35,9 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 
 # Recycle workers now and then so a slow leak never grows without bound; the jitter keeps them
 # from restarting all at once. Measured (`make bench`, memory probe, 12,000 articles): a worker
-# grows from 100 MB to about 128 MB over its first 1,000 views as its own caches fill (fragments,
-# remembered values, renditions: each bounded by MAX_ENTRIES), then by well under 1 MB per 1,000
-# views. A restart empties those caches, so recycling every 2,000 views (every 2 s at 1,000 views
+# grows from about 110 MB to 150 MB over its first 1,000 views as its own caches fill (fragments,
+# remembered values: each bounded by MAX_ENTRIES), then by about 0.3 MB per 1,000 views (2,000 to
+# 4,000 views: 149.7 → 150.3 MB and 154.9 → 155.6 MB). A restart empties those caches, so recycling every 2,000 views (every 2 s at 1,000 views
 # a second) cost more than it saved; at 100,000 a busy worker restarts every few minutes.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 100_000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 10_000)
