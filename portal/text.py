@@ -117,10 +117,10 @@ def format_date(value, language=None):
         value = value.date()
     if language.startswith("vi"):
         return value.strftime("%d/%m/%Y")
-    return f"{value.day} {_ENGLISH_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {ENGLISH_MONTHS[value.month - 1]} {value.year}"
 
 
-_ENGLISH_MONTHS = [
+ENGLISH_MONTHS = [
     "January",
     "February",
     "March",

@@ -20,21 +20,9 @@ from functools import wraps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-ENGLISH_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+from portal.text import ENGLISH_MONTHS
+
+ENGLISH_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(ENGLISH_MONTHS) + r") (\d{4})\b")
 
 
 def localise_dates(text):
@@ -42,7 +30,7 @@ def localise_dates(text):
 
     def local(match):
         try:
-            value = datetime.date(int(match[3]), MONTHS.index(match[2]) + 1, int(match[1]))
+            value = datetime.date(int(match[3]), ENGLISH_MONTHS.index(match[2]) + 1, int(match[1]))
         except ValueError:
             return match[0]
         return date_format(value, "DATE_FORMAT")
