@@ -122,7 +122,7 @@ def test_the_admin_offers_the_unions_usual_languages(client, vi):
 
 
 def test_the_migration_guesses_the_language_of_existing_partners(vi, en):
-    migration = importlib.import_module("foreign_relations.migrations.0002_partner_name_language")
+    migration = importlib.import_module("foreign_relations.migrations.0003_partner_name_language")
     PartnerPage.objects.update(name_language="")
     PartnerPage.objects.filter(slug="lanh-su-danh-du-lumiere").update(name_language="fr-BE")  # kept
     migration.guess_languages(apps, None)

@@ -12,8 +12,9 @@ from django.utils import translation
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
+from portal.text import ENGLISH_MONTHS as MONTHS
 from tests.translation.conftest import make_article
-from translation.editor_dates import MONTHS, localise_dates
+from translation.editor_dates import localise_dates
 
 pytestmark = pytest.mark.django_db
 ENGLISH_MONTH = re.compile("|".join(MONTHS))
