@@ -4,6 +4,7 @@
 """
 
 import datetime
+import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -108,8 +109,26 @@ def search(request):
         paths = restricted_paths(request)
         content_types = {model: _content_type_id(model) for _key, model, _label in types}
         wanted = [content_types[model] for key, model, _label in types if key in selected_types]
-        found = Search(locale.pk, parsed, paths, date_from, date_to, wanted)
-        counts = found.counts()
+        requested = page_number(request.GET.get("page"))
+        labels = {content_types[model]: label for _key, model, label in types}
+
+        def compute():
+            found = Search(locale.pk, parsed, paths, date_from, date_to, wanted)
+            counts = found.counts()
+            total = sum(counts.get(ct, 0) for ct in wanted) if wanted else sum(counts.values())
+            ordered = RankedIds(found, total, by_date=sort == "date")
+            # Rank on the narrow rows first, then read the page of results with their pages.
+            paginator = Paginator(ordered, PER_PAGE)
+            number = min(requested, paginator.num_pages)
+            ids = list(paginator.page(number).object_list)
+            by_id = {entry.pk: entry for entry in _result_rows(ids)}
+            return counts, total, number, [_result(by_id[pk], parsed, labels, request) for pk in ids if pk in by_id]
+
+        # A search gives the same page of results until the next publish: remembered for the
+        # publish generation, per site, language, words, filters, order and page.
+        asked = (request.get_host(), locale.pk, query, tuple(wanted), date_from, date_to, sort, requested)
+        memo_key = "search:" + hashlib.sha256(repr(asked).encode("utf-8", "surrogateescape")).hexdigest()
+        counts, total, number, rows = remember(request, memo_key, compute)
         context["types"] = [
             {
                 "key": key,
@@ -119,18 +138,8 @@ def search(request):
             }
             for key, model, label in types
         ]
-        total = sum(counts.get(ct, 0) for ct in wanted) if wanted else sum(counts.values())
-
-        ordered = RankedIds(found, total, by_date=sort == "date")
-        # Rank on the narrow rows first, then read the page of results with their pages.
-        paginator = Paginator(ordered, PER_PAGE)
-        requested = page_number(request.GET.get("page"))
-        number = min(requested, paginator.num_pages)
-        results = paginator.page(number)
-        ids = list(results.object_list)
-        by_id = {entry.pk: entry for entry in _result_rows(ids)}
-        labels = {content_types[model]: label for _key, model, label in types}
-        results.object_list = [_result(by_id[pk], parsed, labels, request) for pk in ids if pk in by_id]
+        results = Paginator(range(total), PER_PAGE).page(number)
+        results.object_list = rows
         context["results"] = results
 
         if requested == 1:  # a search, not a page turn
@@ -145,7 +154,7 @@ def search(request):
 
 
 # Never served from the page cache (delivery.middleware): every search is counted in the log and sees
-# the current promoted results; the search itself is fast enough uncached.
+# the current promoted results; its results are remembered for the publish generation instead.
 search.portal_page_cache = False
 
 

@@ -441,3 +441,21 @@ def test_large_results_rank_the_newest_window_and_page_through_every_match(clien
     assert titled.title in seen
     window = [f"Bản tin số {n}" for n in range(4, 14)]
     assert seen[:10] == sorted(window, key=lambda t: -int(t.rsplit(" ", 1)[1]))
+
+
+def test_a_repeated_search_is_answered_from_memory_and_still_counted(client, make_page):
+    """The results of a search are remembered for the publish generation: the same search again
+    reads no index row but is still logged; a publish brings new pages in at once."""
+    from search.models import SearchLog
+
+    make_page("Hợp tác hữu nghị Vĩnh Điều")
+    assert result_titles(search(client, "Vinh Dieu")) == ["Hợp tác hữu nghị Vĩnh Điều"]
+    with CaptureQueriesContext(connection) as queries:
+        assert result_titles(search(client, "Vinh Dieu")) == ["Hợp tác hữu nghị Vĩnh Điều"]
+    assert not any("portal_search_searchentry" in q["sql"] for q in queries.captured_queries)
+    assert SearchLog.objects.get(query="vinh dieu").hits == 2
+    make_page("Giao lưu nhân dân xã Vĩnh Điều")
+    assert sorted(result_titles(search(client, "Vinh Dieu"))) == [
+        "Giao lưu nhân dân xã Vĩnh Điều",
+        "Hợp tác hữu nghị Vĩnh Điều",
+    ]

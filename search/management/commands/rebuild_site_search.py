@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from portal.generation import invalidate
 from search.index import rebuild
 
 
@@ -10,3 +11,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             rebuild(stdout=self.stdout)
+            invalidate()  # searches remembered for the publish generation (search.views) are stale
