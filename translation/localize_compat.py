@@ -41,7 +41,7 @@
    with the draft as its latest revision. Readers keep the approved text until someone who may
    publish publishes the draft or approves it in "Duyệt bản dịch". The test
    ``test_wagtail_localize_still_overwrites_a_live_snippet_draft`` fails once upstream stops doing it.
-   Pages have the same gap (the same issue): a draft translation of a live English page ("Send
+   Pages have the same gap (wagtail/wagtail-localize#655 too): a draft translation of a live English page ("Send
    translation for review") writes its strings into the live row. The same ``TranslationLog``
    receiver puts the page's published version back (``keep_live_page``), the draft staying its
    latest revision; ``test_wagtail_localize_still_overwrites_a_live_page_draft`` shows the gap.
@@ -509,7 +509,7 @@ def restore_approved_row(sender, instance, created=False, raw=False, **kwargs):
 
 
 def keep_live_page(revision):
-    """A live page whose translation wagtail-localize saved as a draft (``revision``) shows its
+    """Work-around 3 for pages (wagtail/wagtail-localize#655). A live page whose translation wagtail-localize saved as a draft (``revision``) shows its
     published version again: ``create_or_update_translation`` writes the draft's strings into the
     page's row before making the revision, so readers would see an unreviewed translation. The
     draft stays the page's latest revision, waiting for review."""
