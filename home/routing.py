@@ -4,7 +4,7 @@ Wagtail's ``Page.route`` goes down one level at a time, two queries per level (t
 its specific row). ``HomePage.route`` (Wagtail's documented override) reads the pages whose
 addresses start the path in one query instead, and hands the rest of the path to the right
 page's own ``route``, so Wagtail answers exactly as it would have (which page answers a path is
-remembered for the publish generation: a view then reads that page alone):
+remembered, with its live content, for the publish generation: a view then reads no page at all):
 
 - a page on the way that answers sub-paths itself (``RoutablePageMixin``, live, and the rest of
   the path is one of its routes) gets the rest of the path, as in Wagtail;
@@ -18,7 +18,6 @@ remembered for the publish generation: a view then reads that page alone):
 import hashlib
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
@@ -65,31 +64,29 @@ def _answers_itself(page, rest):
 
 
 def answering_page(root, components):
-    """``(pk, content type id, level)`` of the page on the path that answers it, or None."""
+    """``(page, level)``: the specific page on the path that answers it, read with what its
+    template shows (``route_select_related``), and its level below ``root``; or None."""
     chain = pages_on_path(root, components)
     for level, page in enumerate(chain):
         if level == len(chain) - 1 or _answers_itself(page, components[level + 1 :]):
-            return page.pk, page.content_type_id, level
+            model = page.specific_class
+            if model is None:
+                raise Http404
+            related = ("locale", *getattr(model, "route_select_related", ()))
+            return model.objects.select_related(*related).get(pk=page.pk), level
     return None
 
 
 def route_below(root, request, components, wagtail_route):
     if not components or not getattr(settings, "PORTAL_PATH_ROUTING", True):
         return wagtail_route(request, components)
-    # Which page answers a path changes only when pages are published, moved or deleted, all of
-    # which move the publish generation: the answer is remembered for it, and a view reads only
-    # the answering page itself.
+    # Which page answers a path, and that page's live content, change only when pages are
+    # published, moved or deleted, all of which move the publish generation: the page is
+    # remembered for it (a copy per request: the local cache pickles), so a view reads no page.
     path = "/".join(components)
     key = f"route:{root.pk}:{hashlib.sha256(path.encode('utf-8', 'surrogateescape')).hexdigest()}"
     found = remember(request, key, lambda: answering_page(root, components))
     if found is None:
         return wagtail_route(request, components)
-    pk, content_type_id, level = found
-    model = ContentType.objects.get_for_id(content_type_id).model_class()  # Django's cache: no query
-    if model is None:
-        raise Http404
-    related = ("locale", *getattr(model, "route_select_related", ()))
-    page = model.objects.select_related(*related).filter(pk=pk).first()
-    if page is None:  # deleted since, in another process's generation: Wagtail decides
-        return wagtail_route(request, components)
+    page, level = found
     return page.route(request, components[level + 1 :])
