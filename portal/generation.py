@@ -118,9 +118,10 @@ def remember(request, name, compute):
     """``compute()``, kept in this process for the request's generation under ``name``.
 
     ``name`` must say everything the value depends on besides published content (a page's id,
-    the language). Without a generation (a preview, the cache down) it is simply computed.
+    the language). Without a generation (a preview, the cache down) it is simply computed. Without
+    a request, the current generation is read.
     """
-    generation = for_request(request)
+    generation = for_request(request) if request is not None else current()
     if generation is None or not getattr(settings, "PORTAL_REMEMBER", True):
         return compute()
     key = f"remember:{generation}:{name}"

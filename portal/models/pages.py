@@ -5,10 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.generation import remember
 from portal.private_images import first_public_image_of
 from portal.text import fold, nfc, slugify_vi
 
@@ -124,6 +125,15 @@ class BasePage(FoldedSearchMixin, Page):
         normalise_text_fields(self)
         return super().save(*args, **kwargs)
 
+    def get_view_restrictions(self):
+        # Wagtail asks on every view, with two queries, though few pages are restricted: a page
+        # outside every restricted subtree has none, without a query. The subtrees are remembered
+        # for the publish generation, which every change of a restriction or of the tree moves.
+        roots = remember(None, "view-restriction-roots", view_restriction_roots)
+        if not any(self.path.startswith(root) for root in roots):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_url_parts(self, request=None):
         # Listings link each page two or three times (picture, title, "read more"): work it out
         # once per request. Keyed on url_path too, so a page moved during the request is not
@@ -169,6 +179,19 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+
+def view_restriction_roots():
+    """Tree paths of the subtrees Wagtail's view restrictions may cover: each restricted page, and
+    each alias of one (Wagtail checks an alias's source page instead of the alias), recursively.
+    A page whose path starts with none of them is restricted by nothing."""
+    roots = dict(Page.objects.filter(view_restrictions__isnull=False).values_list("pk", "path"))
+    sources = set(roots)
+    while sources:
+        aliases = dict(Page.objects.filter(alias_of__in=sources).exclude(pk__in=roots).values_list("pk", "path"))
+        roots.update(aliases)
+        sources = set(aliases)
+    return tuple(roots.values())
 
 
 def normalise_text_fields(instance):
