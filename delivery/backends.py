@@ -41,22 +41,14 @@ def answers_while_unreachable(fallback):
     return wrap
 
 
-def nothing(*args, **kwargs):
-    return None
-
-
-def false(*args, **kwargs):
-    return False
-
-
 class ResilientRedisCache(RedisCache):
     # Reads miss, writes are dropped (``set_many`` reports every key as not stored).
     get = answers_while_unreachable(lambda key, default=None, version=None: default)(RedisCache.get)
     get_many = answers_while_unreachable(lambda *args, **kwargs: {})(RedisCache.get_many)
-    has_key = answers_while_unreachable(false)(RedisCache.has_key)
-    add = answers_while_unreachable(false)(RedisCache.add)
-    set = answers_while_unreachable(nothing)(RedisCache.set)
+    has_key = answers_while_unreachable(lambda *args, **kwargs: False)(RedisCache.has_key)
+    add = answers_while_unreachable(lambda *args, **kwargs: False)(RedisCache.add)
+    set = answers_while_unreachable(lambda *args, **kwargs: None)(RedisCache.set)
     set_many = answers_while_unreachable(lambda data, *args, **kwargs: list(data))(RedisCache.set_many)
-    touch = answers_while_unreachable(false)(RedisCache.touch)
-    delete = answers_while_unreachable(false)(RedisCache.delete)
-    delete_many = answers_while_unreachable(nothing)(RedisCache.delete_many)
+    touch = answers_while_unreachable(lambda *args, **kwargs: False)(RedisCache.touch)
+    delete = answers_while_unreachable(lambda *args, **kwargs: False)(RedisCache.delete)
+    delete_many = answers_while_unreachable(lambda *args, **kwargs: None)(RedisCache.delete_many)

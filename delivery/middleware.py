@@ -1,25 +1,15 @@
 """The page cache: anonymous page views served from the shared cache, fresh after every publish.
 
-What is cached
-    GET/HEAD requests without a session or messages cookie and without ``Authorization`` (so
-    never a logged-in user, a visitor who entered a view-restriction password, nor a preview),
-    to views that opt in: Wagtail's page serving and the URL names in
-    ``PORTAL_PAGE_CACHE_URL_NAMES``, or a view decorated with :func:`cache_public`. A response is
-    stored only when it is a 200 that is not streamed, sets no cookie, used no CSRF token (a page
-    with a form, such as a view restriction's password form), stored nothing in the session,
-    asks for no ``private``/``no-cache``/``no-store`` and varies on no header the key ignores.
-    A restricted page never answers an anonymous visitor with a 200 of its content: Wagtail
-    answers with a redirect to the login or a password form, neither of which is stored.
-
-Invalidation
-    Each stored response carries the publish generation it was rendered under
-    (``portal.generation``); one from an older generation is a miss.
-
-Headers
-    Stored responses carry ``ETag`` and ``Last-Modified`` and answer conditional GETs with 304;
-    ``Cache-Control: public, max-age=PORTAL_PAGE_MAX_AGE``. Responses of opted-in views that are
-    not cacheable get ``Cache-Control: private, no-cache``. ``X-Portal-Cache`` says ``hit``,
-    ``miss`` or ``bypass``.
+Stored: GET/HEAD responses of views that opt in (Wagtail's page serving and the URL names in
+``PORTAL_PAGE_CACHE_URL_NAMES``; a view's ``portal_page_cache`` attribute decides first), for
+requests without a session or messages cookie nor ``Authorization`` (never a logged-in user, a
+visitor past a view-restriction password, a preview), when the response is a 200, not streamed,
+sets no cookie, used no CSRF token (a form, such as a restriction's password form), stored nothing
+in the session, is not ``private``/``no-cache``/``no-store`` and varies on no header the key
+ignores. Each carries the publish generation it was rendered under (``portal.generation``): one
+from an older generation is a miss. Stored responses answer conditional GETs (``ETag``,
+``Last-Modified``) and say ``Cache-Control: public, max-age=PORTAL_PAGE_MAX_AGE``; uncacheable
+ones of opted-in views say ``private, no-cache``. ``X-Portal-Cache``: ``hit``, ``miss``, ``bypass``.
 """
 
 import hashlib
@@ -48,12 +38,6 @@ UNSTORED_HEADERS = {"set-cookie", STATUS_HEADER.lower(), "content-length"}
 
 def enabled():
     return getattr(settings, "PORTAL_PAGE_CACHE", True)
-
-
-def cache_public(view):
-    """Mark a view's responses as cacheable for anonymous visitors."""
-    view.portal_page_cache = True
-    return view
 
 
 def cache_key(request):

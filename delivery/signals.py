@@ -32,36 +32,17 @@ from portal.generation import invalidate
 logger = logging.getLogger(__name__)
 
 # Fields Wagtail writes when a draft is saved, submitted or locked: the live page is unchanged.
-DRAFT_BOOKKEEPING_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "draft_title",
-    "has_unpublished_changes",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "wagtail_admin_comments",
-    "comments",
-}
+DRAFT_BOOKKEEPING_FIELDS = {"latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes"}
+DRAFT_BOOKKEEPING_FIELDS |= {"locked", "locked_at", "locked_by", "wagtail_admin_comments", "comments"}
 
 # What every page (or the search page) shows besides pages: settings, snippets, pictures,
 # sites, languages, view restrictions, editors' picks.
-CHROME_MODELS = (
-    PageViewRestriction,
-    Site,
-    Locale,
-    BaseSiteSetting,
-    BaseGenericSetting,
-    AbstractImage,
-    SearchPromotion,
-)
+CHROME_MODELS = (PageViewRestriction, Site, Locale, BaseSiteSetting, BaseGenericSetting, AbstractImage, SearchPromotion)
 
 
 def _is_snippet(sender):
-    try:
-        from wagtail.snippets.models import get_snippet_models
-    except ImportError:  # pragma: no cover - wagtail.snippets is installed
-        return False
+    from wagtail.snippets.models import get_snippet_models  # registered once apps are ready
+
     return sender in get_snippet_models()
 
 
@@ -133,17 +114,13 @@ def invalidate_on_move(sender, instance, url_path_before=None, url_path_after=No
 @receiver(post_delete, sender=Page)
 def purge_on_delete(sender, instance, **kwargs):
     if frontend_cache_enabled() and instance.live:
-        batch = _batch()
+        batch = PurgeBatch()
         _add_urls(batch, instance)
         transaction.on_commit(lambda: _purge(batch))
 
 
 def frontend_cache_enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def _batch():
-    return PurgeBatch()
 
 
 def _add_urls(batch, page):
@@ -153,14 +130,10 @@ def _add_urls(batch, page):
         logger.debug("No URL to purge for page %s", getattr(page, "pk", None), exc_info=True)
 
 
-def _sitemap_urls(batch):
-    for site in Site.objects.all():
-        batch.add_url(site.root_url.rstrip("/") + "/sitemap.xml")
-
-
 def urls_to_purge(page, include_self=False, old_copy=None):
-    """The URLs a change to ``page`` makes stale in a frontend cache."""
-    batch = _batch()
+    """The URLs a change to ``page`` makes stale in a frontend cache: its ancestors (section lists,
+    the home page), its live translations (their language links) and each site's sitemap."""
+    batch = PurgeBatch()
     if include_self:
         _add_urls(batch, page)
     if old_copy is not None:
@@ -170,7 +143,8 @@ def urls_to_purge(page, include_self=False, old_copy=None):
     translations = Page.objects.filter(translation_key=page.translation_key, live=True).exclude(pk=page.pk)
     for translation in translations.specific(defer=True):
         _add_urls(batch, translation)
-    _sitemap_urls(batch)
+    for site in Site.objects.all():
+        batch.add_url(site.root_url.rstrip("/") + "/sitemap.xml")
     return batch
 
 

@@ -1,18 +1,11 @@
-"""Routing below a language's home page in one query for the pages on the path.
+"""Routing below a language's home page (``HomePage.route``, Wagtail's documented override).
 
-Wagtail's ``Page.route`` goes down one level at a time, two queries per level (the child, then
-its specific row). ``HomePage.route`` (Wagtail's documented override) reads the pages whose
-addresses start the path in one query instead, and hands the rest of the path to the right
-page's own ``route``, so Wagtail answers exactly as it would have (which page answers a path is
-remembered, with its live content, for the publish generation: a view then reads no page at all):
-
-- a page on the way that answers sub-paths itself (``RoutablePageMixin``, live, and the rest of
-  the path is one of its routes) gets the rest of the path, as in Wagtail;
-- a page on the way with a ``route`` of its own that is not Wagtail's child lookup gets it too;
-- otherwise the deepest page found gets the rest (nothing: itself, if live; a sub-route, or a
-  missing child: Wagtail's own answer, 404).
-
-``PORTAL_PATH_ROUTING = False`` (env ``PATH_ROUTING=false``) leaves every level to Wagtail.
+Wagtail's ``Page.route`` goes down one level at a time, two queries per level. Here the pages whose
+addresses start the path are read in one query, and the rest of the path goes to the right page's
+own ``route``, so the answer is Wagtail's: a page on the way that answers sub-paths itself (a live
+``RoutablePageMixin`` page with a matching route, or a ``route`` of its own) gets the rest, else the
+deepest page found does (itself, a sub-route, or Wagtail's 404). The answering page is remembered
+for the publish generation. ``PORTAL_PATH_ROUTING = False`` (``PATH_ROUTING=false``): Wagtail's.
 """
 
 import hashlib

@@ -7,7 +7,7 @@ from django.utils import feedgenerator
 from django.utils.html import strip_tags
 
 from news import listing
-from news.images import attach_pictures
+from portal.images import attach_pictures
 from portal.models import OrganizationSettings
 
 FEED_ITEMS = 30

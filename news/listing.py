@@ -212,7 +212,7 @@ class SimplePage:
 
 def listing_context(page, request, index=None):
     """Context for a news index or section: filters, notices, results, archive and topics."""
-    from news.images import attach_pictures
+    from portal.images import attach_pictures
 
     get = request.GET
     notices = []

@@ -1,9 +1,6 @@
-"""The publish generation: one number in the shared cache that every publish moves (the
-``delivery`` app moves it, and caches pages and fragments under it).
-
-Whatever is cached under a generation (pages, fragments, remembered values) is stale as soon as
-the number moves, on every server sharing the cache. The number is time-based, so a generation
-key lost to eviction or a flushed cache never brings older entries back.
+"""The publish generation: one number in the shared cache that every publish moves (``delivery``
+moves it). What is cached under it (pages, fragments, remembered values) is stale once it moves,
+on every server. It is time-based: a key lost to eviction or a flush never brings old entries back.
 """
 
 import contextvars
@@ -55,9 +52,8 @@ def bump():
 
 
 def invalidate():
-    """Move the generation now, and again once the transaction commits: a page rendered by another
-    server from data read before the commit cannot outlive it. Within :func:`deferred`, only once
-    when the block ends."""
+    """Move the generation now, and again once the transaction commits (a page another server
+    renders from data read before the commit cannot outlive it); within :func:`deferred`, once."""
     pending = _deferred.get()
     if pending is not None:
         pending.append(True)
@@ -68,11 +64,8 @@ def invalidate():
 
 @contextmanager
 def deferred():
-    """Within the block, what would move the generation moves it once, when the block ends.
-
-    For bulk changes (an import publishes thousands of pages): readers keep being served from the
-    cache while the batch is written instead of missing it page after page, and the shared cache is
-    written once per batch instead of several times per page."""
+    """Within the block, the generation moves once, when it ends: a bulk change (an import) keeps
+    readers served from the cache while it is written, and writes the shared cache once."""
     if _deferred.get() is not None:  # nested: the outer block moves it
         yield
         return
@@ -99,9 +92,8 @@ def for_request(request):
 
 
 def for_request_with(request, key):
-    """``(generation, value of key in the shared cache)``, read in one round trip (the page cache
-    reads a page and the generation it must carry together); ``(None, None)`` as in
-    :func:`for_request`."""
+    """``(generation, value of key in the shared cache)`` in one round trip (a cached page and the
+    generation it must carry); ``(None, None)`` as in :func:`for_request`."""
     if request is None or getattr(request, "is_preview", False):
         return for_request(request), None
     if getattr(request, "publish_generation", _MISSING) is not _MISSING:

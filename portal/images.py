@@ -7,15 +7,12 @@ from portal.private_images import is_public_image
 
 
 def attach_pictures(pages, fields=("listing_image", "hero_image", "social_image"), renditions=()):
-    """Load in one query the pictures each of ``pages`` may show on a card: its image ``fields``, in
-    order, up to the first one that is set and public (``portal.private_images``).
-
-    Listings read their pages without joining the image table (three joins of it cost PostgreSQL
-    more to plan than to run); the images are then set on their fields, so ``get_listing_image()``
-    reads them without a query, skipping a picture of a restricted collection for the next one.
-    Only the first set field's image is read until one turns out private; then the page's other
-    fields are read too, in one more query. With ``renditions`` (filter specs), Wagtail's
-    ``prefetch_renditions`` reads those renditions in one more query. Returns the public images.
+    """Set on each of ``pages`` the pictures its card may show, in one query: its image ``fields``
+    in order, up to the first one that is set and public (``portal.private_images``); the next
+    fields are read, in one more query, only for pages whose first picture is private. Listings
+    read pages without joining the image table (three joins cost PostgreSQL more to plan than to
+    run). ``renditions``: filter specs for Wagtail's ``prefetch_renditions``. Returns the public
+    images.
     """
     pages = list(pages)
     found = {}

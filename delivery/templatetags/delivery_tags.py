@@ -1,14 +1,11 @@
-"""``{% fragment_cache as fc %}``: what Django's ``{% cache %}`` tag needs to cache a fragment.
+"""``{% fragment_cache as fc %}``: the keys of Django's ``{% cache %}`` tag.
 
-    {% load cache delivery_tags %}{% fragment_cache as fc %}
     {% cache fc.timeout "site-footer" fc.generation using=fc.cache %}…{% endcache %}
-    {% cache fc.timeout "news-card" card_key fc.site using=fc.cache %}…{% endcache %}
 
-``fc.generation`` holds the publish generation with the language and the site (scheme and host),
-for fragments that change with any publish: menus, footer, language links. ``fc.site`` holds the
-language and the site only, for fragments whose other key values say all they show (a card keyed
-by its title, date and picture). ``fc.timeout`` is 0 (nothing stored) for a preview and while the
-shared cache is unreachable, so a draft never lands in a cache.
+``fc.generation``: the publish generation, language and site (scheme, host), for what changes
+with any publish (menus, footer). ``fc.site``: language and site only, for fragments whose other
+key values say all they show (a card keyed by its title, date, picture). ``fc.timeout`` is 0
+(nothing stored) for a preview and while the shared cache is unreachable.
 """
 
 from dataclasses import dataclass

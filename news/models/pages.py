@@ -29,7 +29,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news import listing
-from news.images import SOCIAL_SPECS
 from news.serializers import AuthorField, PictureField, SectionField, SourceField, TopicsField
 from portal.blocks import BaseStreamBlock
 from portal.generation import remember
@@ -37,6 +36,9 @@ from portal.models import BasePage, Department
 from portal.references import localized_related_pages
 
 from .snippets import Topic
+
+# The social card's rendition: og:image (news/news_page.html) and the JSON-LD image.
+SOCIAL_SPEC = "fill-1200x630|format-jpeg"
 
 
 class ChildRouteMixin:
@@ -416,7 +418,7 @@ class NewsPage(BasePage):
             data["author"] = author
         image = self.get_social_image()
         if image is not None:
-            rendition = image.get_rendition(SOCIAL_SPECS[0])
+            rendition = image.get_rendition(SOCIAL_SPEC)
             data["image"] = [rendition.full_url]
         text = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False)
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

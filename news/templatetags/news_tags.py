@@ -8,10 +8,9 @@ from django import template
 from django.utils.translation import get_language
 
 from news import listing
-from news.images import attach_pictures
 from portal.generation import remember
 from portal.i18n import active_locale, per_request
-from portal.images import image_signature
+from portal.images import attach_pictures, image_signature
 
 register = template.Library()
 

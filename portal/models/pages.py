@@ -126,9 +126,8 @@ class BasePage(FoldedSearchMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_view_restrictions(self):
-        # Wagtail asks on every view, with two queries, though few pages are restricted: a page
-        # outside every restricted subtree has none, without a query. The subtrees are remembered
-        # for the publish generation, which every change of a restriction or of the tree moves.
+        # Wagtail asks on every view (two queries): a page outside the subtrees restrictions may
+        # cover has none. Those are remembered for the generation, which restriction changes move.
         roots = remember(None, "view-restriction-roots", view_restriction_roots)
         if not any(self.path.startswith(root) for root in roots):
             return PageViewRestriction.objects.none()
@@ -182,9 +181,8 @@ class IndexPage(BasePage):
 
 
 def view_restriction_roots():
-    """Tree paths of the subtrees Wagtail's view restrictions may cover: each restricted page, and
-    each alias of one (Wagtail checks an alias's source page instead of the alias), recursively.
-    A page whose path starts with none of them is restricted by nothing."""
+    """Tree paths of the subtrees view restrictions may cover: each restricted page, and each alias
+    of one, recursively (Wagtail checks an alias's source page instead of the alias)."""
     roots = dict(Page.objects.filter(view_restrictions__isnull=False).values_list("pk", "path"))
     sources = set(roots)
     while sources:
