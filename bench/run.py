@@ -208,10 +208,11 @@ def clone_pages(template, copies, language_keys, images, title_of):
     from django.utils import timezone
     from wagtail.models import Page
 
+    from bench.bulk import child_path, insert_pages, last_child_step
+
     model = type(template)
     parent = Page.objects.get(pk=template.get_parent().pk)
-    last = parent.get_children().order_by("-path").first()
-    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    step = last_child_step(parent)
     image_fields = [
         f.attname
         for f in model._meta.concrete_fields
@@ -232,7 +233,7 @@ def clone_pages(template, copies, language_keys, images, title_of):
             "title": title,
             "draft_title": title,
             "slug": slug,
-            "path": Page._get_path(parent.path, parent.depth + 1, step),
+            "path": child_path(parent, step),
             "depth": parent.depth + 1,
             "numchild": 0,
             "url_path": f"{parent.url_path}{slug}/",
@@ -254,15 +255,7 @@ def clone_pages(template, copies, language_keys, images, title_of):
             if getattr(template, attname) is not None or attname == "listing_image_id":
                 setattr(page, attname, images[number % len(images)].pk)
         rows.append(page)
-    base_rows = Page.objects.bulk_create(
-        [
-            Page(**{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"})
-            for p in rows
-        ]
-    )
-    for page, base in zip(rows, base_rows, strict=True):
-        page.pk = page.id = page.page_ptr_id = base.pk
-    model._base_manager._insert(rows, fields=model._meta.local_concrete_fields, using="default")
+    insert_pages(rows)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
     return rows
 

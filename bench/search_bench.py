@@ -333,6 +333,7 @@ def seed(total, stdout=print):
     from wagtail.models import Locale, Page
     from wagtail.rich_text import RichText
 
+    from bench.bulk import child_path, insert_pages
     from demo.loaders import site
     from home.models import StandardPage
     from search.index import build_entry
@@ -353,7 +354,6 @@ def seed(total, stdout=print):
     keys = [uuid.uuid4() for _ in range(vi_count)]
     plan = [("vi", keys[i]) for i in range(vi_count)] + [("en", keys[i]) for i in range(total - vi_count)]
     start = time.monotonic()
-    specific_fields = [f for f in model._meta.local_concrete_fields]
     batch_size = 1000
     with transaction.atomic():
         for language in ("vi", "en"):
@@ -361,7 +361,7 @@ def seed(total, stdout=print):
             items = [key for lang, key in plan if lang == language]
             step = parent.numchild
             for offset in range(0, len(items), batch_size):
-                base_rows, specific_rows = [], []
+                base_rows = []
                 for key in items[offset : offset + batch_size]:
                     step += 1
                     subject = {
@@ -379,7 +379,7 @@ def seed(total, stdout=print):
                         draft_title=title,
                         slug=slug,
                         content_type=content_type,
-                        path=Page._get_path(parent.path, parent.depth + 1, step),
+                        path=child_path(parent, step),
                         depth=parent.depth + 1,
                         numchild=0,
                         url_path=f"{parent.url_path}{slug}/",
@@ -403,22 +403,7 @@ def seed(total, stdout=print):
                         page.intro = paragraph(rng, language, 2, **subject)
                         page.body = body
                     base_rows.append(page)
-                base_pages = Page.objects.bulk_create(
-                    [
-                        Page(
-                            **{
-                                f.attname: getattr(p, f.attname)
-                                for f in Page._meta.concrete_fields
-                                if f.attname != "id"
-                            }
-                        )
-                        for p in base_rows
-                    ]
-                )
-                for page, base in zip(base_rows, base_pages, strict=True):
-                    page.pk = page.id = page.page_ptr_id = base.pk
-                    specific_rows.append(page)
-                model._base_manager._insert(specific_rows, fields=specific_fields, using="default")
+                specific_rows = insert_pages(base_rows)
                 SearchEntry.objects.bulk_create([build_entry(page) for page in specific_rows])
                 stdout(f"  {language}: {offset + len(specific_rows)} / {len(items)}")
             Page.objects.filter(pk=parent.pk).update(numchild=step)
