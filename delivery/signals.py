@@ -31,7 +31,7 @@ from portal.generation import invalidate
 
 logger = logging.getLogger(__name__)
 
-# Fields Wagtail writes when a draft is saved, submitted or locked: the live page is unchanged.
+# Fields Wagtail writes when a draft (of a page or snippet) is saved, submitted or locked.
 DRAFT_BOOKKEEPING_FIELDS = {"latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes"}
 DRAFT_BOOKKEEPING_FIELDS |= {"locked", "locked_at", "locked_by", "wagtail_admin_comments", "comments"}
 
@@ -52,17 +52,11 @@ def _is_chrome_model(sender):
 
 @receiver(post_save)
 def invalidate_on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
-    if raw:
-        return
+    if raw or (not created and update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS):
+        return  # a draft of a page or snippet was saved: what readers see is unchanged
     if isinstance(instance, Page):
-        if created:
-            invalidate()  # new pages (aliases among them) change routing and restriction checks
-            return
-        if not instance.live:
-            return
-        if update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
-            return
-        invalidate()
+        if created or instance.live:  # new pages (aliases among them) change routing and restrictions
+            invalidate()
     elif _is_chrome_model(sender):
         invalidate()
 

@@ -168,3 +168,21 @@ def test_a_topic_first_used_shows_in_the_news_topics_at_once(client):
     article.topics.add(topic)
     article.save_revision().publish()
     assert "?topic=ngoai-giao-vung-bien" in _text(client, news_index.url)
+
+
+def test_a_snippet_draft_leaves_cached_pages_alone_and_its_publication_refreshes_them(client):
+    from news.models import Topic
+    from portal import generation
+
+    topic = Topic.objects.filter(locale__language_code="en", live=True).first()
+    assert topic is not None
+    before = generation.current()
+    assert before is not None
+
+    topic.name = "A translator's unreviewed topic name"
+    revision = topic.save_revision()  # what the snippet editor does for a live snippet's draft
+    assert generation.current() == before
+    assert Topic.objects.get(pk=topic.pk).name != "A translator's unreviewed topic name"
+
+    revision.publish()
+    assert generation.current() != before
