@@ -2,6 +2,7 @@
 inherits, and ``IndexPage``, the one listing page of a kind under a language's home page."""
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -134,16 +135,13 @@ class BasePage(FoldedSearchMixin, Page):
         return super().get_view_restrictions()
 
     def get_url_parts(self, request=None):
-        # Listings link each page two or three times (picture, title, "read more"): work it out
-        # once per request. Keyed on url_path too, so a page moved during the request is not
-        # given its old address.
-        if request is None:
+        # A page's address changes only when pages are published or moved, which move the publish
+        # generation: remembered for it, per site (the request's host) and path in the tree.
+        # Wagtail also passes other objects as ``request`` (a frontend-cache purge batch).
+        if not isinstance(request, HttpRequest) or self.pk is None:
             return super().get_url_parts(request)
-        known = request.__dict__.setdefault("_portal_url_parts", {})
-        key = (self.pk, self.url_path)
-        if key not in known:
-            known[key] = super().get_url_parts(request)
-        return known[key]
+        key = f"url-parts:{self.pk}:{self.url_path}:{request.get_host()}"
+        return remember(request, key, lambda: super(BasePage, self).get_url_parts(request))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
