@@ -111,22 +111,25 @@ class MediaLibrary:
         size = self._check_image(url, path)
         if not size:
             return None
-        title = nfc(alt or caption or path.stem.replace("-", " ").replace("_", " "))[:255]
+        fields = {
+            "title": nfc(alt or caption or path.stem.replace("-", " ").replace("_", " "))[:255],
+            "uploaded_by_user": self.user,
+            "width": size[0],
+            "height": size[1],
+            "file_size": path.stat().st_size,
+            "file_hash": checksum,
+        }
+        if self.collection is not None:
+            fields["collection"] = self.collection
+        # The file is stored first, where the image's field would store it, and the image is made
+        # with the stored name and the size read from the file's header: an image given an
+        # uploaded file instead decodes the whole picture again to learn its size as it saves.
+        file = Image(**fields).file
         with path.open("rb") as handle:
-            # Given with its size (read from the file's header), the image is not decoded in full
-            # to learn it when the file is assigned; Wagtail still reads it once as it saves.
-            image = Image(
-                title=title,
-                uploaded_by_user=self.user,
-                file=File(handle, name=_file_name(path)),
-                width=size[0],
-                height=size[1],
-                file_size=path.stat().st_size,
-                file_hash=checksum,
-            )
-            if self.collection is not None:
-                image.collection = self.collection
-            image.save()
+            name = file.field.generate_filename(file.instance, _file_name(path))
+            stored = file.storage.save(name, File(handle), max_length=file.field.max_length)
+        image = Image(file=stored, **fields)
+        image.save()
         self.new_objects.append(image)
         if record is None:
             ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
