@@ -41,6 +41,7 @@ class MediaLibrary:
         self.new_objects = []  # images and documents saved since the caller last looked
         self._known = {}
         self._imported = None  # paths imported by earlier runs, read once
+        self._by_hash = None  # SHA-1 of a file → the collection's image of it, read once
         if collection is None and not dry_run:
             from wagtail.models import Collection
 
@@ -108,6 +109,11 @@ class MediaLibrary:
             self.reused += 1
             self._known[relative] = image
             return image
+        same = self._same_picture(checksum)
+        if same is not None:  # the same file under another address (or uploaded before): one image
+            self._remember(relative, record, same, checksum)
+            self.reused += 1
+            return same
         size = self._check_image(url, path)
         if not size:
             return None
@@ -131,14 +137,29 @@ class MediaLibrary:
         image = Image(file=stored, **fields)
         image.save()
         self.new_objects.append(image)
+        self._by_hash[checksum] = image.pk
+        self._remember(relative, record, image, checksum)
+        self.created_images += 1
+        return image
+
+    def _remember(self, relative, record, image, checksum):
         if record is None:
             ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
         else:
             record.image, record.document, record.checksum = image, None, checksum
             record.save()
-        self.created_images += 1
         self._known[relative] = image
-        return image
+
+    def _same_picture(self, checksum):
+        """The image of the import's collection whose file has this SHA-1 (Wagtail's ``file_hash``),
+        or None. The collection's hashes are read once, in one query, when the first new file comes."""
+        Image = get_image_model()
+        if self._by_hash is None:
+            images = Image.objects.filter(collection=self.collection).exclude(file_hash="").order_by("-pk")
+            # The oldest image of a file wins.
+            self._by_hash = dict(images.values_list("file_hash", "pk"))
+        pk = self._by_hash.get(checksum)
+        return Image.objects.filter(pk=pk).first() if pk is not None else None
 
     def forget(self, objects):
         """Forget files saved by an item whose transaction was rolled back."""
@@ -146,6 +167,10 @@ class MediaLibrary:
         for relative, obj in list(self._known.items()):
             if obj is not None and (type(obj), obj.pk) in gone:
                 del self._known[relative]
+        Image = get_image_model()
+        for checksum, pk in list((self._by_hash or {}).items()):
+            if (Image, pk) in gone:
+                del self._by_hash[checksum]
 
     def _record(self, relative, kind):
         if self._imported is None:

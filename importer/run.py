@@ -380,7 +380,9 @@ class Importer:
             # is then published (three saves, two validations, the revision read back).
             page.live, page.has_unpublished_changes = True, False
             page.first_published_at = item.date or timezone.now()
-            page.last_published_at = max(item.modified or item.date, item.date) if item.date else page.first_published_at
+            page.last_published_at = (
+                max(item.modified or item.date, item.date) if item.date else page.first_published_at
+            )
         if is_new:
             page.slug = self._free_slug(parent, slugify_vi(page.title) or "bai-viet")
             self.slugs[parent.pk].add(page.slug)
