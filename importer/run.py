@@ -399,8 +399,8 @@ class Importer:
             )
         if born_live:
             self._go_live(page, revision)
-        elif live and (is_new or page.live):
-            revision.publish(user=user, changed=not is_new, log_action=True)
+        elif live and page.live:  # an update of a live page: its new revision is published
+            revision.publish(user=user, log_action=True)
             page.refresh_from_db(fields=["first_published_at", "last_published_at", "live"])
             type(page).objects.filter(pk=page.pk).update(
                 first_published_at=item.date or page.first_published_at,
