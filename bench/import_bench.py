@@ -154,6 +154,9 @@ def main():
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:55432/portal_import_bench")
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--reseed", action="store_true", help="Drop and recreate the benchmark database first.")
+    parser.add_argument(
+        "--profile", metavar="FILE", help="Write the first import's cProfile statistics to FILE (read with pstats)."
+    )
     args = parser.parse_args()
 
     ensure_database(args.database_url, args.reseed)
@@ -191,7 +194,15 @@ def main():
     for label in ("first import", "second import (unchanged)"):
         out = io.StringIO()
         started, cpu, pg_cpu = time.monotonic(), time.process_time(), backend_cpu(backend)
-        call_command("import_content", str(wxr), "--media-dir", str(media), "--map", mapping, stdout=out, verbosity=0)
+        command = ("import_content", str(wxr), "--media-dir", str(media), "--map", mapping)
+        if args.profile and label == "first import":
+            import cProfile
+
+            with cProfile.Profile() as profiler:
+                call_command(*command, stdout=out, verbosity=0)
+            profiler.dump_stats(args.profile)
+        else:
+            call_command(*command, stdout=out, verbosity=0)
         elapsed = time.monotonic() - started
         cpu, pg_cpu = time.process_time() - cpu, backend_cpu(backend) - pg_cpu if pg_cpu is not None else None
         summary = [line for line in out.getvalue().splitlines() if line.strip()][:3]

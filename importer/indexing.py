@@ -37,9 +37,10 @@ class Batch:
     def flush(self):
         pending, self.pending = self.pending, {}
         for model, objects in pending.items():
-            # As Wagtail's own signal receiver would: only what its model's indexed objects hold.
-            wanted = set(model.get_indexed_objects().filter(pk__in=list(objects)).values_list("pk", flat=True))
-            found = [instance for pk, instance in objects.items() if pk in wanted]
+            # As ``update_index`` does: only what the model's indexed objects hold, read back with
+            # the related objects its search fields index (an image's tags, a page's topics)
+            # fetched in one query each, instead of one query per object and field.
+            found = list(model.get_indexed_objects().filter(pk__in=list(objects)))
             if not found:
                 continue
             for backend in get_search_backends(with_auto_update=True):

@@ -41,6 +41,7 @@ class MediaLibrary:
         self.new_objects = []  # images and documents saved since the caller last looked
         self._known = {}
         self._imported = None  # paths imported by earlier runs, read once
+        self._by_hash = None  # SHA-1 of a file → the collection's image of it, read once
         if collection is None and not dry_run:
             from wagtail.models import Collection
 
@@ -108,34 +109,57 @@ class MediaLibrary:
             self.reused += 1
             self._known[relative] = image
             return image
+        same = self._same_picture(checksum)
+        if same is not None:  # the same file under another address (or uploaded before): one image
+            self._remember(relative, record, same, checksum)
+            self.reused += 1
+            return same
         size = self._check_image(url, path)
         if not size:
             return None
-        title = nfc(alt or caption or path.stem.replace("-", " ").replace("_", " "))[:255]
+        fields = {
+            "title": nfc(alt or caption or path.stem.replace("-", " ").replace("_", " "))[:255],
+            "uploaded_by_user": self.user,
+            "width": size[0],
+            "height": size[1],
+            "file_size": path.stat().st_size,
+            "file_hash": checksum,
+        }
+        if self.collection is not None:
+            fields["collection"] = self.collection
+        # The file is stored first, where the image's field would store it, and the image is made
+        # with the stored name and the size read from the file's header: an image given an
+        # uploaded file instead decodes the whole picture again to learn its size as it saves.
+        file = Image(**fields).file
         with path.open("rb") as handle:
-            # Given with its size (read from the file's header), the image is not decoded in full
-            # to learn it when the file is assigned; Wagtail still reads it once as it saves.
-            image = Image(
-                title=title,
-                uploaded_by_user=self.user,
-                file=File(handle, name=_file_name(path)),
-                width=size[0],
-                height=size[1],
-                file_size=path.stat().st_size,
-                file_hash=checksum,
-            )
-            if self.collection is not None:
-                image.collection = self.collection
-            image.save()
+            name = file.field.generate_filename(file.instance, _file_name(path))
+            stored = file.storage.save(name, File(handle), max_length=file.field.max_length)
+        image = Image(file=stored, **fields)
+        image.save()
         self.new_objects.append(image)
+        self._by_hash[checksum] = image.pk
+        self._remember(relative, record, image, checksum)
+        self.created_images += 1
+        return image
+
+    def _remember(self, relative, record, image, checksum):
         if record is None:
             ImportedFile.objects.create(path=relative, image=image, checksum=checksum)
         else:
             record.image, record.document, record.checksum = image, None, checksum
             record.save()
-        self.created_images += 1
         self._known[relative] = image
-        return image
+
+    def _same_picture(self, checksum):
+        """The image of the import's collection whose file has this SHA-1 (Wagtail's ``file_hash``),
+        or None. The collection's hashes are read once, in one query, when the first new file comes."""
+        Image = get_image_model()
+        if self._by_hash is None:
+            images = Image.objects.filter(collection=self.collection).exclude(file_hash="").order_by("-pk")
+            # The oldest image of a file wins.
+            self._by_hash = dict(images.values_list("file_hash", "pk"))
+        pk = self._by_hash.get(checksum)
+        return Image.objects.filter(pk=pk).first() if pk is not None else None
 
     def forget(self, objects):
         """Forget files saved by an item whose transaction was rolled back."""
@@ -143,6 +167,10 @@ class MediaLibrary:
         for relative, obj in list(self._known.items()):
             if obj is not None and (type(obj), obj.pk) in gone:
                 del self._known[relative]
+        Image = get_image_model()
+        for checksum, pk in list((self._by_hash or {}).items()):
+            if (Image, pk) in gone:
+                del self._by_hash[checksum]
 
     def _record(self, relative, kind):
         if self._imported is None:

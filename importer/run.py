@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published, published
 
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage, Topic
@@ -372,12 +373,22 @@ class Importer:
             outcome=self.dropped,
         )
         self._fill(page, item, hero, body, source)
+        born_live = is_new and live
+        if born_live:
+            # A new article that was published on the old site is written live at once, with its
+            # old dates: one validated save, one revision (see _go_live), instead of a draft that
+            # is then published (three saves, two validations, the revision read back).
+            page.live, page.has_unpublished_changes = True, False
+            page.first_published_at = item.date or timezone.now()
+            page.last_published_at = (
+                max(item.modified or item.date, item.date) if item.date else page.first_published_at
+            )
         if is_new:
             page.slug = self._free_slug(parent, slugify_vi(page.title) or "bai-viet")
             self.slugs[parent.pk].add(page.slug)
             parent.add_child(instance=page)
         user = self.options.user
-        revision = page.save_revision(user=user, log_action=not is_new, clean=False)
+        revision = page.save_revision(user=user, log_action=not is_new, clean=False, changed=not born_live)
         if is_new:
             log(
                 instance=page,
@@ -386,8 +397,10 @@ class Importer:
                 revision=revision,
                 data={"source": item.source_id, "old_url": item.link, "file": item.file},
             )
-        if live and (is_new or page.live):
-            revision.publish(user=user, changed=not is_new, log_action=True)
+        if born_live:
+            self._go_live(page, revision)
+        elif live and page.live:  # an update of a live page: its new revision is published
+            revision.publish(user=user, log_action=True)
             page.refresh_from_db(fields=["first_published_at", "last_published_at", "live"])
             type(page).objects.filter(pk=page.pk).update(
                 first_published_at=item.date or page.first_published_at,
@@ -408,6 +421,17 @@ class Importer:
         outcome = CREATED if is_new else UPDATED
         self.counts[outcome] += 1
         return outcome, page.url_path
+
+    def _go_live(self, page, revision):
+        """``page``, saved live with its content, gets ``revision`` (its only one) as its live
+        revision; the history records the publication and the receivers of Wagtail's publish
+        signals run (the page cache's generation, the CDN purge of the section lists, the
+        editorial setup of a new section), as they do when a revision is published."""
+        Page.objects.filter(pk=page.pk).update(live_revision=revision)
+        page.live_revision = revision
+        log(instance=page, action="wagtail.publish", user=self.options.user, revision=revision, content_changed=True)
+        published.send(sender=type(page), instance=page, revision=revision)
+        page_published.send(sender=type(page), instance=page, revision=revision)
 
     def _check_rights(self, page, is_new, live):
         """The user the history names must hold the rights the import uses: no more is given."""
