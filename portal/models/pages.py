@@ -1,8 +1,11 @@
 """The abstract base pages: ``BasePage`` (SEO, social and listing fields), which every public page
 inherits, and ``IndexPage``, the one listing page of a kind under a language's home page."""
 
+import hashlib
+
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -136,11 +139,14 @@ class BasePage(FoldedSearchMixin, Page):
 
     def get_url_parts(self, request=None):
         # A page's address changes only when pages are published or moved, which move the publish
-        # generation: remembered for it, per site (the request's host) and path in the tree.
-        # Wagtail also passes other objects as ``request`` (a frontend-cache purge batch).
+        # generation: remembered for it, per path in the tree, language and host (Wagtail prefers
+        # the request's site for a page of several sites). Wagtail also passes other objects as
+        # ``request`` (a frontend-cache purge batch), and requests made up outside a view.
         if not isinstance(request, HttpRequest) or self.pk is None:
             return super().get_url_parts(request)
-        key = f"url-parts:{self.pk}:{self.url_path}:{request.get_host()}"
+        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        host = hashlib.md5(host.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()
+        key = f"url-parts:{self.pk}:{self.url_path}:{get_language()}:{host}"
         return remember(request, key, lambda: super(BasePage, self).get_url_parts(request))
 
     def get_context(self, request, *args, **kwargs):
