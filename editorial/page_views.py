@@ -1,0 +1,60 @@
+"""Wagtail's page admin views, where they show pages to a user who may not edit them.
+
+* The page explorer, page search and "pages of this type" listing list only the pages the user may
+  see listed (``editorial.privacy_hooks``): live pages, pages they may edit or review, the way to
+  their own work; exploring another person's draft by its number is not found.
+* The add and edit forms title the pages chosen in their page choosers (related pages, a project's
+  partner…) with their live title when the user may not edit them
+  (``editorial.chooser_views.page_choosers_seen_by``).
+
+Registered as the page viewset of every page type (``register_admin_viewset``, after Wagtail's
+default one), so Wagtail's own addresses and URL names serve them.
+"""
+
+from django.http import Http404
+from wagtail.admin.views.pages import create, edit, listing, search, usage
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
+
+from editorial.chooser_views import page_choosers_seen_by
+from editorial.privacy_hooks import VisiblePagesPolicy, visible_pages
+
+policy = VisiblePagesPolicy(Page)
+
+
+class ExplorableIndexView(listing.ExplorableIndexView):
+    permission_policy = policy
+
+    def get(self, request, parent_page_id=None):
+        """Exploring a page one may not see listed (another person's draft) is not found."""
+        if parent_page_id and not visible_pages(Page.objects.filter(pk=parent_page_id), request.user).exists():
+            raise Http404
+        return super().get(request, parent_page_id)
+
+
+class SearchView(search.SearchView):
+    permission_policy = policy
+
+
+class ContentTypeUseView(usage.ContentTypeUseView):
+    permission_policy = policy
+
+
+class CreateView(create.CreateView):
+    def get_context_data(self, **kwargs):
+        page_choosers_seen_by(getattr(self, "form", None), self.request.user)
+        return super().get_context_data(**kwargs)
+
+
+class EditView(edit.EditView):
+    def get_context_data(self, **kwargs):
+        page_choosers_seen_by(getattr(self, "form", None), self.request.user)
+        return super().get_context_data(**kwargs)
+
+
+class PortalPageViewSet(PageViewSet):
+    index_view_class = ExplorableIndexView
+    search_view_class = SearchView
+    content_type_use_view_class = ContentTypeUseView
+    add_view_class = CreateView
+    edit_view_class = EditView
