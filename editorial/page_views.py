@@ -3,6 +3,9 @@
 * The page explorer, page search and "pages of this type" listing list only the pages the user may
   see listed (``editorial.privacy_hooks``): live pages, pages they may edit or review, the way to
   their own work; exploring another person's draft by its number is not found.
+* The admin API that the explorer's side menu reads (``/admin/api/main/pages/``) answers only about
+  those pages too (``construct_admin_api``): without it any admin user could read other people's
+  drafts, fields included, by number or by search.
 * The add and edit forms title the pages chosen in their page choosers (related pages, a project's
   partner…) with their live title when the user may not edit them
   (``editorial.chooser_views.page_choosers_seen_by``).
@@ -12,6 +15,7 @@ default one), so Wagtail's own addresses and URL names serve them.
 """
 
 from django.http import Http404
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.views.pages import create, edit, listing, search, usage
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
@@ -58,3 +62,8 @@ class PortalPageViewSet(PageViewSet):
     content_type_use_view_class = ContentTypeUseView
     add_view_class = CreateView
     edit_view_class = EditView
+
+
+class VisiblePagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    def get_base_queryset(self):
+        return policy.explorable_instances(self.request.user)

@@ -14,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 
 from editorial import approvals, privacy_hooks, reports
 from editorial import translation_backlog as backlog
-from editorial.page_views import PortalPageViewSet
+from editorial.page_views import PortalPageViewSet, VisiblePagesAdminAPIViewSet
 from editorial.panels import LeadershipDashboardPanel, MyArticlesPanel, my_pages_with_status
 from editorial.translation_views import TranslationBacklogPanel, TranslationBacklogView, submit_translation_for_review
 from editorial.views import CoverageReportView, QuotaReportView
@@ -29,6 +29,11 @@ def register_page_viewset():
     see listed (after Wagtail's default page viewset, which this one replaces)."""
     return PortalPageViewSet()
 
+
+@hooks.register("construct_admin_api")
+def register_pages_admin_api(router):
+    """The admin API's pages (the explorer's side menu) likewise."""
+    router.register_endpoint("pages", VisiblePagesAdminAPIViewSet)
 
 
 def report_urls(prefix, view, name):

@@ -184,7 +184,9 @@ def test_chooser_does_not_browse_into_other_peoples_drafts(client, users, secret
     assert SECRET in html(client.get(url))
 
 
-def test_chosen_page_box_shows_the_live_title_to_those_who_may_not_edit_it(client, users, section, live_page_with_draft):
+def test_chosen_page_box_shows_the_live_title_to_those_who_may_not_edit_it(
+    client, users, section, live_page_with_draft
+):
     """A collaborator's own article points at a live page whose draft someone else is preparing: its
     edit form shows the live title; the page's editors see the draft title."""
     from news.models import NewsRelatedPage

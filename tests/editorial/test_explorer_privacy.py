@@ -105,6 +105,42 @@ def test_reviewers_find_what_waits_for_them(client, users, section, department):
     assert title in listings(client, other, section)["explorer"]
 
 
+def test_the_admin_api_answers_only_about_visible_pages(client, users, pages, section):
+    """The admin API (the explorer's side menu reads it) gives no other person's draft, by number,
+    search or listing."""
+    secret, live = pages
+    for name in ("congtacvien", "biendichvien"):
+        client.force_login(users[name])
+        assert client.get(f"/admin/api/main/pages/{secret.pk}/").status_code == 404, name
+        for params in ({"search": "chưa công bố"}, {"child_of": section.pk}, {"descendant_of": section.pk}):
+            response = client.get("/admin/api/main/pages/", params)
+            assert SECRET not in response.content.decode(), (name, params)
+    client.force_login(users["congtacvien"])
+    assert client.get(f"/admin/api/main/pages/{live.pk}/").status_code == 200
+    for name in ("bientapvien", "truongban"):
+        client.force_login(users[name])
+        assert client.get(f"/admin/api/main/pages/{secret.pk}/").json()["title"] == SECRET
+
+
+def test_site_history_shows_a_user_the_history_of_the_pages_they_may_edit(client, users, pages):
+    from wagtail.log_actions import log
+
+    secret, _live = pages
+    log(instance=secret, action="wagtail.edit", user=users["bientapvien"])
+    mine = make_article(secret.get_parent(), "Bài nháp có lịch sử của tôi", owner=users["congtacvien"], publish=False)
+    log(instance=mine, action="wagtail.edit", user=users["congtacvien"])
+    url = reverse("wagtailadmin_reports:site_history")
+    client.force_login(users["congtacvien"])
+    for view in (url, url + "results/"):
+        assert SECRET not in client.get(view).content.decode(), view
+    export = client.get(url, {"export": "csv"})
+    assert export.status_code == 200 and SECRET not in b"".join(export.streaming_content).decode()
+    assert mine.title in client.get(url).content.decode()
+    for name in ("bientapvien", "truongban", "admin"):
+        client.force_login(users[name])
+        assert SECRET in client.get(url).content.decode(), name
+
+
 def test_the_explorer_and_search_are_served_by_the_portal_views():
     """Wagtail's addresses, the portal's views: an upgrade that routes them elsewhere fails here."""
     from wagtail.admin.viewsets.pages import page_viewset_registry
