@@ -14,6 +14,7 @@ page keep seeing its draft title.
 
 from django.http import Http404
 from django.urls import reverse
+from wagtail.admin.ui.tables import pages as page_tables
 from wagtail.admin.views import chooser
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
@@ -56,15 +57,23 @@ class PageNavigateToChildrenColumn(SeenByUserMixin, chooser.PageNavigateToChildr
         return as_seen_by(super().get_value(instance), self.user)
 
 
+class ListingParentPageColumn(SeenByUserMixin, page_tables.ParentPageColumn):
+    """The "parent" column of the explorer's search and of the type listings."""
+
+    def get_value(self, instance):
+        return as_seen_by(super().get_value(instance), self.user)
+
+
 COLUMN_CLASSES = {
     chooser.PageTitleColumn: PageTitleColumn,
     chooser.ParentPageColumn: ParentPageColumn,
     chooser.PageNavigateToChildrenColumn: PageNavigateToChildrenColumn,
+    page_tables.ParentPageColumn: ListingParentPageColumn,
 }
 
 
 def columns_seen_by(columns, user):
-    """Wagtail's chooser columns, those that show a page's title replaced by ours."""
+    """Wagtail's chooser and listing columns, those that show a page's title replaced by ours."""
     replaced = []
     for column in columns:
         ours = COLUMN_CLASSES.get(type(column))

@@ -141,6 +141,33 @@ def test_site_history_shows_a_user_the_history_of_the_pages_they_may_edit(client
         assert SECRET in client.get(url).content.decode(), name
 
 
+DRAFT_WORD = "Tên dự kiến chưa duyệt"
+
+
+def test_live_pages_keep_their_live_title_in_the_explorer(client, users, pages, section):
+    """An editor prepares new titles for a live article and for its section: collaborators and
+    translators read the live titles in the listings, the explorer's header and its breadcrumbs."""
+    _secret, live = pages
+    live.title = f"{LIVE} – {DRAFT_WORD}"
+    live.save_revision(user=users["bientapvien"])
+    section_title = section.title
+    section.title = f"{section_title} – {DRAFT_WORD}"
+    section.save_revision(user=users["truongban"])
+    explore_article = reverse("wagtailadmin_explore", args=[live.pk])
+    search = reverse("wagtailadmin_pages:search")
+    for user in (users["congtacvien"], users["biendichvien"]):
+        for where, html in listings(client, user, section).items():
+            assert DRAFT_WORD not in html, (user.username, where)
+        assert DRAFT_WORD not in client.get(search, {"q": "giao lưu hữu nghị"}).content.decode(), user.username
+    client.force_login(users["congtacvien"])
+    found = client.get(explore_article).content.decode()
+    assert DRAFT_WORD not in found and LIVE in found and section_title in found
+    for name in ("bientapvien", "truongban"):
+        found = listings(client, users[name], section)
+        assert DRAFT_WORD in found["explorer"] and DRAFT_WORD in found["type listing"], name
+        assert found["explorer"].count(DRAFT_WORD) >= 2, name  # the article and the section itself
+
+
 def test_the_explorer_and_search_are_served_by_the_portal_views():
     """Wagtail's addresses, the portal's views: an upgrade that routes them elsewhere fails here."""
     from wagtail.admin.viewsets.pages import page_viewset_registry
