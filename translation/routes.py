@@ -195,9 +195,9 @@ PAGE_ROUTES = {
 # topics, sectors, document types, issuing bodies, departments, related sites). Such snippets keep
 # drafts and go through "Duyệt bản dịch" in English; a user changes them only in a language they hold
 # page rights in (translation.localize_compat: before_create/edit/delete_snippet, before_unpublish).
+# Translators hold no publish permission on them: they save drafts and send them for review.
 SNIPPET_PUBLISH = (
-    "holders of the type's publish permission in the snippet's language (editors in Vietnamese, "
-    "leadership); translators save drafts and send them to review"
+    "holders of the type's publish permission in the snippet's language (editors in Vietnamese, leadership)"
 )
 SNIPPET_ROUTES = {
     "add": Route(
