@@ -6,14 +6,20 @@ article. ``construct_page_chooser_queryset`` (``editorial.privacy_hooks``) alrea
 people's unpublished pages out of the lists; these subclasses of Wagtail's chooser views (served at
 Wagtail's own addresses, ``editorial/chooser_urls.py``) title the live pages a user may not edit
 with their live title, in the browse and search lists, their parent and "explore" links, and the
-"chosen" answer of a multiple choice. Editors of the page keep seeing its draft title.
+"chosen" answer of a multiple choice, and the breadcrumbs (``editorial_chooser``, in Wagtail's own
+browse template, ``templates/wagtailadmin/chooser/_browse_results.html``). The chosen-page box of
+the page edit forms likewise (``PageChooserSeenBy``, set by ``editorial.page_views``). Editors of the
+page keep seeing its draft title.
 """
 
+from django.http import Http404
 from django.urls import reverse
+from wagtail.admin.ui.tables import pages as page_tables
 from wagtail.admin.views import chooser
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
-from editorial.privacy_hooks import visible_in_chooser
+from editorial.privacy_hooks import visible_pages
 
 
 def as_seen_by(page, user):
@@ -51,15 +57,23 @@ class PageNavigateToChildrenColumn(SeenByUserMixin, chooser.PageNavigateToChildr
         return as_seen_by(super().get_value(instance), self.user)
 
 
+class ListingParentPageColumn(SeenByUserMixin, page_tables.ParentPageColumn):
+    """The "parent" column of the explorer's search and of the type listings."""
+
+    def get_value(self, instance):
+        return as_seen_by(super().get_value(instance), self.user)
+
+
 COLUMN_CLASSES = {
     chooser.PageTitleColumn: PageTitleColumn,
     chooser.ParentPageColumn: ParentPageColumn,
     chooser.PageNavigateToChildrenColumn: PageNavigateToChildrenColumn,
+    page_tables.ParentPageColumn: ListingParentPageColumn,
 }
 
 
 def columns_seen_by(columns, user):
-    """Wagtail's chooser columns, those that show a page's title replaced by ours."""
+    """Wagtail's chooser and listing columns, those that show a page's title replaced by ours."""
     replaced = []
     for column in columns:
         ours = COLUMN_CLASSES.get(type(column))
@@ -83,6 +97,12 @@ class BrowseView(chooser.BrowseView):
     def columns(self):
         return columns_seen_by(super().columns, self.request.user)
 
+    def get(self, request, parent_page_id=None):
+        """Browsing into a page the chooser does not offer the user (another person's draft) is not found."""
+        if parent_page_id and not visible_pages(Page.objects.filter(pk=parent_page_id), request.user).exists():
+            raise Http404
+        return super().get(request, parent_page_id)
+
 
 class SearchView(chooser.SearchView):
     @property
@@ -95,7 +115,7 @@ class ChosenMultipleView(chooser.ChosenMultipleView):
 
     def get(self, request):
         pks = request.GET.getlist("id")
-        pages = visible_in_chooser(Page.objects.filter(pk__in=pks), request.user).specific()
+        pages = visible_pages(Page.objects.filter(pk__in=pks), request.user).specific()
         result = [
             {
                 "id": page.pk,
@@ -107,3 +127,37 @@ class ChosenMultipleView(chooser.ChosenMultipleView):
             for page in pages
         ]
         return self.render_chosen_response(result)
+
+
+class PageChooserSeenBy(AdminPageChooser):
+    """The chosen-page box of an edit form (a related page, a partner…), titled for the form's user."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    @classmethod
+    def replacing(cls, widget, user):
+        return cls(
+            target_models=widget.target_models,
+            can_choose_root=widget.can_choose_root,
+            user_perms=widget.user_perms,
+            attrs=widget.attrs,
+            user=user,
+        )
+
+    def get_display_title(self, instance):
+        return as_seen_by(instance, self.user).get_admin_display_title()
+
+
+def page_choosers_seen_by(form, user):
+    """Give every page chooser of ``form`` and of its inline forms (related pages…) the titles ``user``
+    may read. Called before the form is rendered."""
+    if form is None:
+        return
+    for field in form.fields.values():
+        if isinstance(field.widget, AdminPageChooser) and not isinstance(field.widget, PageChooserSeenBy):
+            field.widget = PageChooserSeenBy.replacing(field.widget, user)
+    for formset in getattr(form, "formsets", {}).values():
+        for child in formset.forms:
+            page_choosers_seen_by(child, user)

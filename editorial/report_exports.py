@@ -19,6 +19,8 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
+from wagtail.models import PageLogEntry
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from portal.spreadsheets import SafeSpreadsheetMixin
 
@@ -56,7 +58,18 @@ class SafeWorkflowTasksView(SafeSpreadsheetMixin, WorkflowTasksView):
 
 
 class SafeLogEntriesView(SafeSpreadsheetMixin, LogEntriesView):
-    pass
+    """The site history, where a user reads the history of the pages they may edit or publish: the
+    entries of other people's pages carry their draft titles (a collaborator would read the titles
+    of unpublished drafts). Editors and leadership still read all of their language's, administrators
+    everything."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        user = self.request.user
+        if queryset.model is PageLogEntry and not user.is_superuser:
+            editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+            queryset = queryset.filter(page__in=editable.values("pk"))
+        return queryset
 
 
 class SafeAgingPagesView(SafeSpreadsheetMixin, AgingPagesView):

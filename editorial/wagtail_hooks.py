@@ -1,4 +1,4 @@
-"""Admin wiring of the editorial board: drafts kept private in the page chooser, the translators'
+"""Admin wiring of the editorial board: drafts kept private in the page chooser and explorer, the translators'
 backlog, reports, dashboard panels, the review workflow's messages, who reads the contact form.
 
 Hooks of the same name run in the order they are registered here (dashboard panels' media, admin
@@ -14,11 +14,26 @@ from wagtail.admin.menu import MenuItem
 
 from editorial import approvals, privacy_hooks, reports
 from editorial import translation_backlog as backlog
+from editorial.page_views import PortalPageViewSet, VisiblePagesAdminAPIViewSet
 from editorial.panels import LeadershipDashboardPanel, MyArticlesPanel, my_pages_with_status
 from editorial.translation_views import TranslationBacklogPanel, TranslationBacklogView, submit_translation_for_review
 from editorial.views import CoverageReportView, QuotaReportView
 
 hooks.register("construct_page_chooser_queryset", privacy_hooks.hide_other_peoples_drafts)
+hooks.register("construct_explorer_page_queryset", privacy_hooks.hide_other_peoples_drafts_in_explorer)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    """The explorer, page search and type listings of every page type show only what the user may
+    see listed (after Wagtail's default page viewset, which this one replaces)."""
+    return PortalPageViewSet()
+
+
+@hooks.register("construct_admin_api")
+def register_pages_admin_api(router):
+    """The admin API's pages (the explorer's side menu) likewise."""
+    router.register_endpoint("pages", VisiblePagesAdminAPIViewSet)
 
 
 def report_urls(prefix, view, name):

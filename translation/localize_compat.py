@@ -34,7 +34,7 @@
    English topic would show the unreviewed text, or vanish, as soon as a translator saved a draft,
    or whenever a page using it is submitted for translation (wagtail-localize re-saves the page's
    related snippets). Wagtail itself never does that: its edit action keeps a live object's row and
-   saves the draft as a revision. ``keep_snippet_live_row()`` connects receivers that restore that
+   saves the draft as a revision. ``keep_live_content()`` connects receivers that restore that
    behaviour: ``pre_save`` remembers the approved row when a save would turn a live snippet into a
    draft, and ``post_save`` of the ``TranslationLog`` that wagtail-localize writes right after (the
    proof that the save was its own, not an unpublication) writes the approved row back, still live,
@@ -45,6 +45,13 @@
    translation for review") writes its strings into the live row. The same ``TranslationLog``
    receiver puts the page's published version back (``keep_live_page``), the draft staying its
    latest revision; ``test_wagtail_localize_still_overwrites_a_live_page_draft`` shows the gap.
+   A live English alias being translated is the same gap without a published version to put back:
+   wagtail-localize turns the alias into a page with the draft in its row and no live revision of
+   its own (an alias's points at its source's revision; Wagtail's own conversion makes the first
+   revision the live one). ``pre_save`` of that conversion
+   remembers the alias's row, and the receiver makes it the page's published revision
+   (``keep_alias_content_live``); ``test_wagtail_localize_still_publishes_a_draft_over_an_alias``
+   shows the gap.
 
 4. Tables. wagtail-localize extracts nothing from ``wagtail.contrib.table_block``'s ``TableBlock``: a
    table's cells and caption never reach the translator and stay Vietnamese on the English page.
@@ -64,7 +71,7 @@ from django.db.models.signals import post_save, pre_save
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, Revision, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.signals import unpublished
 from wagtail.snippets.permissions import get_permission_name
@@ -378,34 +385,10 @@ def publish_from_editor(request, page):
 
     Returns a response for that button, None for everything else (wagtail-localize carries on).
     """
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        return None
-    translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).first()
-    if translation is None:
-        return None
-    from django.contrib import messages
-    from django.shortcuts import redirect
     from django.urls import reverse
-    from django.utils.translation import gettext as _
 
-    if not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    try:
-        target = save_translation(translation, user=request.user, publish=True)
-    except ValidationError:
-        messages.error(
-            request,
-            _("The translation of '%(title)s' has errors; fix them before publishing.") % {"title": page.title},
-        )
-    else:
-        messages.success(
-            request,
-            _("'%(title)s' is published in %(language)s.")
-            % {"title": target.title, "language": translation.target_locale.get_display_name()},
-        )
-    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return publish_translation_from_editor(request, page, edit_url)
 
 
 def publish_snippet_from_editor(request, instance):
@@ -415,7 +398,20 @@ def publish_snippet_from_editor(request, instance):
     in: ``guard_snippet_locale`` runs first); everyone else sends the draft for review. Returns a
     response for that button, None for everything else.
     """
-    if request.method != "POST" or request.POST.get("action") != "publish" or not is_reviewed_snippet(instance):
+    if not is_reviewed_snippet(instance):
+        return None
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    edit_url = AdminURLFinder(request.user).get_edit_url(instance) or request.path
+    return publish_translation_from_editor(request, instance, edit_url)
+
+
+def publish_translation_from_editor(request, instance, edit_url):
+    """The "Publish in …" button of the translation editor of ``instance`` (a page or a snippet):
+    refused without the right to publish it, else the translation is published through
+    ``save_translation`` and the user goes back to ``edit_url``. None when the request is not that
+    button on a synchronised translation."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = Translation.objects.filter(
         source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
@@ -425,7 +421,6 @@ def publish_snippet_from_editor(request, instance):
     from django.contrib import messages
     from django.shortcuts import redirect
     from django.utils.translation import gettext as _
-    from wagtail.admin.admin_url_finder import AdminURLFinder
 
     if not can_publish_instance(request.user, instance):
         raise PermissionDenied
@@ -442,7 +437,7 @@ def publish_snippet_from_editor(request, instance):
             _("'%(title)s' is published in %(language)s.")
             % {"title": str(target), "language": translation.target_locale.get_display_name()},
         )
-    return redirect(AdminURLFinder(request.user).get_edit_url(instance) or request.path)
+    return redirect(edit_url)
 
 
 # -- snippet drafts ---------------------------------------------------------------------------------
@@ -470,8 +465,14 @@ def _key(instance):
 
 
 def remember_approved_row(sender, instance, raw=False, update_fields=None, **kwargs):
-    """``pre_save``: a whole-row save that makes a live snippet a draft keeps the approved row aside."""
-    if raw or update_fields is not None or not is_reviewed_snippet(instance) or instance.pk is None:
+    """``pre_save``: a whole-row save that makes a live snippet a draft keeps the approved row aside;
+    so does the conversion of a live alias page into a translation (what readers see of it)."""
+    if raw or instance.pk is None:
+        return
+    if isinstance(instance, Page):
+        remember_alias_content(instance, update_fields)
+        return
+    if update_fields is not None or not is_reviewed_snippet(instance):
         return
     pending = _pending()
     pending.pop(_key(instance), None)
@@ -488,9 +489,19 @@ def forget_approved_row(sender, instance, **kwargs):
         _pending().pop(_key(instance), None)
 
 
-def restore_approved_row(sender, instance, created=False, raw=False, **kwargs):
-    """``post_save`` of wagtail-localize's ``TranslationLog``: put the approved row back, live, with
-    the translation as its latest (unpublished) revision."""
+def remember_alias_content(page, update_fields):
+    """A live alias becoming an ordinary page (``alias_of`` saved alone, as wagtail-localize and
+    Wagtail do): keep what readers see of it, the alias's row, while it is still in the database."""
+    if not update_fields or "alias_of_id" not in update_fields or page.alias_of_id is not None:
+        return
+    alias = Page.objects.filter(pk=page.pk, alias_of__isnull=False, live=True).first()
+    if alias is not None:
+        _pending()[("page", str(page.pk))] = alias.specific.serializable_data()
+
+
+def restore_live_content(sender, instance, created=False, raw=False, **kwargs):
+    """``post_save`` of wagtail-localize's ``TranslationLog``: put the approved row (snippet or page)
+    back, live, with the translation as its latest (unpublished) revision."""
     if raw or not created or instance.revision_id is None:
         return
     revision = instance.revision
@@ -509,12 +520,24 @@ def restore_approved_row(sender, instance, created=False, raw=False, **kwargs):
 
 
 def keep_live_page(revision):
-    """Work-around 3 for pages (wagtail/wagtail-localize#655). A live page whose translation wagtail-localize saved as a draft (``revision``) shows its
-    published version again: ``create_or_update_translation`` writes the draft's strings into the
-    page's row before making the revision, so readers would see an unreviewed translation. The
-    draft stays the page's latest revision, waiting for review."""
+    """Work-around 3 for pages (wagtail/wagtail-localize#655). A live page whose translation
+    wagtail-localize saved as a draft (``revision``) shows its published version again:
+    ``create_or_update_translation`` writes the draft's strings into the page's row before making
+    the revision, so readers would see an unreviewed translation. The draft stays the page's latest
+    revision, waiting for review.
+
+    A live alias turned into a translation has no published revision of its own (an alias points at
+    its source's; wagtail-localize converts it without one, where Wagtail's own conversion makes its
+    first revision the live one): what readers saw of the alias, remembered before the conversion,
+    becomes the page's published revision."""
     page = Page.objects.get(pk=revision.object_id).specific
     published = page.live_revision
+    if published is not None and published.object_id != str(page.pk):
+        published = None  # an alias keeps its source's live revision; it is not this page's
+    alias_content = _pending().pop(("page", str(page.pk)), None)
+    if page.live and published is None and alias_content is not None:
+        keep_alias_content_live(page, alias_content, revision)
+        return
     if not page.live or published is None or published.pk == revision.pk:
         return
     approved = published.as_object()  # the row's tree, state and latest revision, the published content
@@ -524,18 +547,39 @@ def keep_live_page(revision):
     approved.save(clean=False)
 
 
-def keep_snippet_live_row():
+def keep_alias_content_live(page, content, draft):
+    """The converted alias ``page`` shows ``content`` (its alias row) again, recorded as its published
+    revision; ``draft``, the translation, stays its latest revision, waiting for review."""
+    approved = page.with_content_json(content)  # keeps the page's draft title and latest revision
+    published = Revision.objects.create(
+        content_object=approved,
+        base_content_type=approved.get_base_content_type(),
+        content=content,
+        object_str=str(approved),
+        created_at=draft.created_at,  # what readers saw when the draft was made; listed below it
+    )
+    approved.live_revision = published
+    approved.has_unpublished_changes = True
+    approved.save(clean=False)
+
+
+LIVE_CONTENT_RECEIVERS = "portal_translation_remember_live_content", "portal_translation_restore_live_content"
+
+
+def keep_live_content():
     """Connect the receivers of work-around 3 (idempotent: ``dispatch_uid``)."""
-    pre_save.connect(remember_approved_row, dispatch_uid="portal_snippet_remember_approved_row")
-    unpublished.connect(forget_approved_row, dispatch_uid="portal_snippet_forget_approved_row")
-    post_save.connect(restore_approved_row, sender=TranslationLog, dispatch_uid="portal_snippet_restore_approved_row")
+    remember, restore = LIVE_CONTENT_RECEIVERS
+    pre_save.connect(remember_approved_row, dispatch_uid=remember)
+    unpublished.connect(forget_approved_row, dispatch_uid="portal_translation_forget_approved_row")
+    post_save.connect(restore_live_content, sender=TranslationLog, dispatch_uid=restore)
 
 
-def release_snippet_live_row():
-    """Disconnect them (the test that shows the gap is still there upstream)."""
-    pre_save.disconnect(dispatch_uid="portal_snippet_remember_approved_row")
-    unpublished.disconnect(dispatch_uid="portal_snippet_forget_approved_row")
-    post_save.disconnect(sender=TranslationLog, dispatch_uid="portal_snippet_restore_approved_row")
+def release_live_content():
+    """Disconnect them (the tests that show the gap is still there upstream)."""
+    remember, restore = LIVE_CONTENT_RECEIVERS
+    pre_save.disconnect(dispatch_uid=remember)
+    unpublished.disconnect(dispatch_uid="portal_translation_forget_approved_row")
+    post_save.disconnect(sender=TranslationLog, dispatch_uid=restore)
 
 
 # -- tables -----------------------------------------------------------------------------------------
@@ -579,7 +623,7 @@ def restore_table_segments(block, value, segments):
 
 def install():
     """Apply the work-arounds (idempotent)."""
-    keep_snippet_live_row()
+    keep_live_content()
     if getattr(TableBlock, "_portal_localize_compat", False):
         return
     TableBlock.get_translatable_segments = table_segments

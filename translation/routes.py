@@ -1,4 +1,5 @@
-"""Who may use each admin route of wagtail-localize, and the routes of Wagtail that change live content.
+"""Who may use each admin route of wagtail-localize, and the routes of Wagtail (pages, reviewed snippets)
+that change live content.
 
 ``LOCALIZE_ROUTES`` classifies every URL name wagtail-localize registers (namespaces
 ``wagtail_localize`` and ``wagtaillocales``). tests/translation/test_routes.py reads the installed
@@ -175,9 +176,78 @@ PAGE_ROUTES = {
         "users who may edit the alias",
         "Wagtail: turns an alias into an ordinary page with the same content and state; nothing readers see changes",
     ),
+    "wagtailadmin_api:pages:action": Route(
+        "per action, the same checks as the admin's views: publish, unpublish, revert and create_alias need "
+        "publish rights (on the page or the destination); move, copy, delete, convert_alias and "
+        "copy_for_translation those of their views",
+        "Wagtail: each action runs its Action class with the user's permission checks; the pages it reaches "
+        "are those the user may see listed (editorial.page_views)",
+        changes_live=True,
+    ),
     "wagtail_bulk_action": Route(
         "per page or snippet, the same checks as the single actions (publish, unpublish, move, delete)",
         "Wagtail: each bulk action checks every object with the permission tester or policy",
         changes_live=True,
     ),
+}
+
+# The admin routes of each translatable snippet type shown to readers (``wagtailsnippets_<app>_<model>``:
+# topics, sectors, document types, issuing bodies, departments, related sites). Such snippets keep
+# drafts and go through "Duyệt bản dịch" in English; a user changes them only in a language they hold
+# page rights in (translation.localize_compat: before_create/edit/delete_snippet, before_unpublish).
+# Translators hold no publish permission on them: they save drafts and send them for review.
+SNIPPET_PUBLISH = (
+    "holders of the type's publish permission in the snippet's language (editors in Vietnamese, leadership)"
+)
+SNIPPET_ROUTES = {
+    "add": Route(
+        SNIPPET_PUBLISH + " publish at once; others create drafts",
+        "Wagtail: the publish action needs the type's publish permission; the language is checked first",
+        changes_live=True,
+    ),
+    "copy": Route(
+        SNIPPET_PUBLISH + "; the add form, filled from another snippet", "Wagtail: as add", changes_live=True
+    ),
+    "edit": Route(
+        SNIPPET_PUBLISH + " publish; others save drafts or submit to the workflow",
+        "Wagtail: the publish action needs the type's publish permission; the language is checked first",
+        changes_live=True,
+    ),
+    "revisions_revert": Route(
+        SNIPPET_PUBLISH + " publish the reverted revision; others save it as a draft",
+        "Wagtail: the edit view's checks",
+        changes_live=True,
+    ),
+    "revisions_unschedule": Route(SNIPPET_PUBLISH, "Wagtail: the type's publish permission", changes_live=True),
+    "unpublish": Route(
+        SNIPPET_PUBLISH,
+        "Wagtail: the type's publish permission; before_unpublish checks the language",
+        changes_live=True,
+    ),
+    "delete": Route(
+        "holders of the type's delete permission in the snippet's language",
+        "Wagtail: the type's delete permission; before_delete_snippet checks the language (also for bulk deletion)",
+        changes_live=True,
+    ),
+    "workflow_action": Route(
+        "the groups of the current task (leadership for 'Duyệt bản dịch')",
+        "Wagtail: the task's actions for the user; approving publishes",
+        changes_live=True,
+    ),
+    "collect_workflow_action_data": Route(
+        "the groups of the current task", "Wagtail: the comment form of a workflow action; nothing changes"
+    ),
+    "confirm_workflow_cancellation": Route(
+        "users who may edit the snippet", "Wagtail: asks before a draft leaves its workflow; nothing live"
+    ),
+    "lock": Route("users who may lock the type", "Wagtail: locking stops edits; nothing readers see"),
+    "unlock": Route("users who may unlock the type", "Wagtail: nothing readers see"),
+    "list": Route("users with a permission on the type", "Wagtail: the listing"),
+    "list_results": Route("users with a permission on the type", "Wagtail: the same listing's results"),
+    "usage": Route("users with a permission on the type", "Wagtail: where a snippet is used"),
+    "history": Route("users with a permission on the type", "Wagtail: the change history"),
+    "history_results": Route("users with a permission on the type", "Wagtail: the same history's results"),
+    "revisions_compare": Route("users with a permission on the type", "Wagtail: compares two revisions"),
+    "workflow_history": Route("users with a permission on the type", "Wagtail: the workflow history"),
+    "workflow_history_detail": Route("users with a permission on the type", "Wagtail: one workflow's history"),
 }

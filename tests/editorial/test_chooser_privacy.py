@@ -4,10 +4,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset
 
 from editorial import roles
 
-from .helpers import make_article
+from .helpers import article_form_data, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,70 @@ def test_every_page_chooser_route_that_lists_pages_is_served_by_the_portal_views
         path = reverse(name, args=[1] * len(pattern.pattern.converters))
         view_class = resolve(path).func.view_class
         assert view_class.__module__ == "editorial.chooser_views", (name, view_class)
+
+
+SECTION_DRAFT_WORD = "Chuyên mục sắp giải thể"
+
+
+@pytest.fixture
+def section_with_draft_title(section, users):
+    """A live section whose latest draft (leadership's, not yet published) has another title, with a
+    live article in it."""
+    live_title = section.title
+    article = make_article(section, "Bài trong chuyên mục đổi tên", owner=users["bientapvien"])
+    section.title = f"{live_title} – {SECTION_DRAFT_WORD}"
+    section.save_revision(user=users["truongban"])
+    section.refresh_from_db()
+    assert section.title == live_title and SECTION_DRAFT_WORD in section.draft_title
+    return section, article
+
+
+def test_chooser_breadcrumbs_show_live_titles_to_those_who_may_not_edit(client, users, section_with_draft_title):
+    section, article = section_with_draft_title
+    url = reverse("wagtailadmin_choose_page_child", args=[article.pk])
+    for name in ("congtacvien", "biendichvien"):
+        client.force_login(users[name])
+        assert SECTION_DRAFT_WORD not in html(client.get(url)), name
+    client.force_login(users["congtacvien"])  # the translator's breadcrumbs start in the English tree
+    assert section.title in html(client.get(url))
+    for name in ("bientapvien", "truongban"):
+        client.force_login(users[name])
+        assert SECTION_DRAFT_WORD in html(client.get(url)), name
+
+
+def test_chooser_does_not_browse_into_other_peoples_drafts(client, users, secret_draft):
+    url = reverse("wagtailadmin_choose_page_child", args=[secret_draft.pk])
+    for name in ("congtacvien", "biendichvien"):
+        client.force_login(users[name])
+        response = client.get(url)
+        assert response.status_code == 404 and SECRET not in response.content.decode(), name
+    client.force_login(users["bientapvien"])
+    assert SECRET in html(client.get(url))
+
+
+def test_chosen_page_box_shows_the_live_title_to_those_who_may_not_edit_it(
+    client, users, section, live_page_with_draft
+):
+    """A collaborator's own article points at a live page whose draft someone else is preparing: its
+    edit form shows the live title; the page's editors see the draft title."""
+    from news.models import NewsRelatedPage
+
+    mine = make_article(section, "Bài có trang liên quan", owner=users["congtacvien"], publish=False)
+    mine.related_links.add(NewsRelatedPage(target=live_page_with_draft))
+    mine.save_revision(user=users["congtacvien"])
+    edit = reverse("wagtailadmin_pages:edit", args=[mine.pk])
+    client.force_login(users["congtacvien"])
+    response = client.get(edit)
+    assert response.status_code == 200
+    assert DRAFT_WORD not in response.content.decode()
+    assert LIVE_TITLE in response.content.decode()
+    # After a form error the box is rendered again, still with the live title.
+    data = article_form_data(
+        "", action="action-save", related_links=inline_formset([{"id": "", "target": live_page_with_draft.pk}])
+    )
+    response = client.post(edit, data)
+    assert response.status_code == 200 and response.context["form"].errors
+    assert LIVE_TITLE in response.content.decode() and DRAFT_WORD not in response.content.decode()
+    for name in ("bientapvien", "truongban"):
+        client.force_login(users[name])
+        assert DRAFT_WORD in client.get(edit).content.decode(), name

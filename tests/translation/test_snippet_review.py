@@ -270,11 +270,11 @@ def test_wagtail_localize_still_overwrites_a_live_snippet_draft(topic_on_english
     draft translation of a live snippet writes the draft into the live row and unpublishes it."""
     topic, english_topic, _ = topic_on_english_article
     StringTranslation.objects.filter(locale=en, data="Fisheries cooperation").update(data="Unreviewed fisheries")
-    localize_compat.release_snippet_live_row()
+    localize_compat.release_live_content()
     try:
         translation_of(topic, en).save_target(publish=False)
     finally:
-        localize_compat.keep_snippet_live_row()
+        localize_compat.keep_live_content()
     english_topic.refresh_from_db()
     assert english_topic.name == "Unreviewed fisheries"
     assert not english_topic.live
