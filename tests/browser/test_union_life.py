@@ -52,7 +52,11 @@ def test_album_viewer_works_with_the_keyboard(page, live_server):
     expect(page.locator("[data-viewer-count]")).to_have_text(f"Ảnh {total} / {total}")  # wraps around
     image = page.locator("[data-viewer-image]")
     assert image.get_attribute("alt")
-    assert page.evaluate("document.querySelector('[data-viewer-image]').naturalWidth") > 0
+    # The picture loads: wait for it rather than reading its width while it may still be on its way.
+    page.wait_for_function(
+        "() => { const i = document.querySelector('[data-viewer-image]'); return i.complete && i.naturalWidth > 0 }",
+        timeout=10_000,
+    )
 
     # Tab stays on the dialog's buttons; Enter on "Ảnh sau" moves on; Escape closes and gives focus back.
     page.keyboard.press("Tab")
