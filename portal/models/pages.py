@@ -138,10 +138,8 @@ class BasePage(FoldedSearchMixin, Page):
         return super().get_view_restrictions()
 
     def get_url_parts(self, request=None):
-        # A page's address changes only when pages are published or moved, which move the publish
-        # generation: remembered for it, per path in the tree, language and host (Wagtail prefers
-        # the request's site for a page of several sites). Wagtail also passes other objects as
-        # ``request`` (a frontend-cache purge batch), and requests made up outside a view.
+        # Remembered for the publish generation (publishes and moves move it), per tree path, language
+        # and host. Wagtail also passes other objects as ``request`` (a frontend-cache purge batch).
         if not isinstance(request, HttpRequest) or self.pk is None:
             return super().get_url_parts(request)
         host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
