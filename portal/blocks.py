@@ -1,16 +1,59 @@
 """StreamField blocks shared by the portal's pages. Small StructBlocks, one concern each."""
 
+import copy
+import re
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 from portal.private_images import is_public_image
 
 # A restrained feature set: newsroom text, no colours or fonts pasted from Word.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote"]
+
+
+class TranslatableTableBlock(TableBlock):
+    """Wagtail's table, whose caption and cells reach translators: wagtail-localize extracts
+    nothing from a ``TableBlock`` itself, and asks a block for these two methods."""
+
+    caption_path = "caption"
+    cell_path = re.compile(r"^cell-(\d+)-(\d+)$")
+
+    def get_translatable_segments(self, value):
+        """The caption and every non-empty cell (``cell-<row>-<column>``)."""
+        if not value:
+            return []
+        segments = []
+        caption = (value.get("table_caption") or "").strip()
+        if caption:
+            segments.append(StringSegmentValue(self.caption_path, caption))
+        for row_index, row in enumerate(value.get("data") or []):
+            for column_index, cell in enumerate(row or []):
+                if isinstance(cell, str) and cell.strip():
+                    segments.append(StringSegmentValue(f"cell-{row_index}-{column_index}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        """A copy of the table with the translated strings written back into their cells."""
+        value = copy.deepcopy(dict(value or {}))
+        data = value.get("data") or []
+        for segment in segments:
+            text = segment.render_text() if hasattr(segment, "render_text") else str(segment.data)
+            if segment.path == self.caption_path:
+                value["table_caption"] = text
+                continue
+            match = self.cell_path.match(segment.path)
+            if match:
+                row, column = int(match.group(1)), int(match.group(2))
+                if row < len(data) and column < len(data[row] or []):
+                    data[row][column] = text
+        value["data"] = data
+        return value
 
 
 class ImageBlock(blocks.StructBlock):
@@ -95,5 +138,5 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     document = DocumentBlock()
     embed = EmbedBlock(label=_("Embed"), help_text=_("A YouTube or other oEmbed link."), icon="media")
-    table = TableBlock(label=_("Table"), template="blocks/table_block.html")
+    table = TranslatableTableBlock(label=_("Table"), template="blocks/table_block.html")
     people = PeopleBlock()

@@ -9,4 +9,4 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from translation import localize_compat
 
-        localize_compat.install()  # wagtail-localize gaps (tables)
+        localize_compat.install()  # wagtail-localize gaps (live content kept while drafts wait)

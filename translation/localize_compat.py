@@ -54,14 +54,11 @@
    shows the gap.
 
 4. Tables. wagtail-localize extracts nothing from ``wagtail.contrib.table_block``'s ``TableBlock``: a
-   table's cells and caption never reach the translator and stay Vietnamese on the English page.
-   ``install()`` (run from ``PortalConfig.ready``) gives ``TableBlock`` the two methods
-   wagtail-localize looks for on a block (``get_translatable_segments`` and
-   ``restore_translated_segments``): every non-empty cell and the caption become strings.
+   table's cells and caption would never reach the translator. The portal's table block
+   (``portal.blocks.TranslatableTableBlock``) is a subclass with the two methods wagtail-localize
+   looks for on a block: every non-empty cell and the caption become strings.
 """
 
-import copy
-import re
 import tempfile
 import threading
 
@@ -70,13 +67,11 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.models import DraftStateMixin, Locale, Page, Revision, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.signals import unpublished
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
-from wagtail_localize.segments import StringSegmentValue
 
 from translation.editor_dates import with_localised_dates
 
@@ -582,50 +577,6 @@ def release_live_content():
     post_save.disconnect(sender=TranslationLog, dispatch_uid=restore)
 
 
-# -- tables -----------------------------------------------------------------------------------------
-
-TABLE_CAPTION = "caption"
-TABLE_CELL = re.compile(r"^cell-(\d+)-(\d+)$")
-
-
-def table_segments(block, value):
-    """The strings of a table: its caption and every non-empty cell (``cell-<row>-<column>``)."""
-    if not value:
-        return []
-    segments = []
-    caption = (value.get("table_caption") or "").strip()
-    if caption:
-        segments.append(StringSegmentValue(TABLE_CAPTION, caption))
-    for row_index, row in enumerate(value.get("data") or []):
-        for column_index, cell in enumerate(row or []):
-            if isinstance(cell, str) and cell.strip():
-                segments.append(StringSegmentValue(f"cell-{row_index}-{column_index}", cell))
-    return segments
-
-
-def restore_table_segments(block, value, segments):
-    """A copy of the table with the translated strings written back into their cells."""
-    value = copy.deepcopy(dict(value or {}))
-    data = value.get("data") or []
-    for segment in segments:
-        text = segment.render_text() if hasattr(segment, "render_text") else str(segment.data)
-        if segment.path == TABLE_CAPTION:
-            value["table_caption"] = text
-            continue
-        match = TABLE_CELL.match(segment.path)
-        if match:
-            row, column = int(match.group(1)), int(match.group(2))
-            if row < len(data) and column < len(data[row] or []):
-                data[row][column] = text
-    value["data"] = data
-    return value
-
-
 def install():
     """Apply the work-arounds (idempotent)."""
     keep_live_content()
-    if getattr(TableBlock, "_portal_localize_compat", False):
-        return
-    TableBlock.get_translatable_segments = table_segments
-    TableBlock.restore_translated_segments = restore_table_segments
-    TableBlock._portal_localize_compat = True

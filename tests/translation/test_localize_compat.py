@@ -8,6 +8,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 from wagtail_localize.segments import StringSegmentValue
 
+from portal.blocks import TranslatableTableBlock
 from translation import localize_compat
 
 from .conftest import english_of, make_article
@@ -214,16 +215,14 @@ TABLE = {
 }
 
 
-def test_upstream_extracts_nothing_from_a_table_without_the_work_around(monkeypatch):
+def test_upstream_extracts_nothing_from_a_table_without_the_work_around():
     from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
 
-    monkeypatch.delattr(TableBlock, "get_translatable_segments")
     assert StreamFieldSegmentExtractor(None).handle_block(TableBlock(), TABLE) == []
 
 
 def test_table_cells_and_caption_become_strings():
-    localize_compat.install()  # idempotent
-    segments = TableBlock().get_translatable_segments(TABLE)
+    segments = TranslatableTableBlock().get_translatable_segments(TABLE)
     assert {(s.path, s.render_text()) for s in segments} == {
         ("caption", "Dự án theo năm"),
         ("cell-0-0", "Năm"),
@@ -240,7 +239,7 @@ def test_translated_table_strings_are_written_back():
         StringSegmentValue("cell-0-1", "Projects"),
         StringSegmentValue("cell-9-9", "ignored: no such cell"),
     ]
-    value = TableBlock().restore_translated_segments(TABLE, translated)
+    value = TranslatableTableBlock().restore_translated_segments(TABLE, translated)
     assert value["table_caption"] == "Projects by year"
     assert value["data"] == [["Year", "Projects"], ["2023", "12"], ["", None]]
     assert value["first_row_is_table_header"] is True
