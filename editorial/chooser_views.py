@@ -12,14 +12,13 @@ the page edit forms likewise (``PageChooserSeenBy``, set by ``editorial.page_vie
 page keep seeing its draft title.
 """
 
-from django.http import Http404
 from django.urls import reverse
 from wagtail.admin.ui.tables import pages as page_tables
 from wagtail.admin.views import chooser
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
-from editorial.privacy_hooks import visible_pages
+from editorial.privacy_hooks import require_visible, visible_pages
 
 
 def as_seen_by(page, user):
@@ -99,8 +98,7 @@ class BrowseView(chooser.BrowseView):
 
     def get(self, request, parent_page_id=None):
         """Browsing into a page the chooser does not offer the user (another person's draft) is not found."""
-        if parent_page_id and not visible_pages(Page.objects.filter(pk=parent_page_id), request.user).exists():
-            raise Http404
+        require_visible(parent_page_id, request.user)
         return super().get(request, parent_page_id)
 
 

@@ -19,14 +19,13 @@ default one), so Wagtail's own addresses and URL names serve them.
 
 from collections import OrderedDict
 
-from django.http import Http404
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.views.pages import create, edit, listing, search, usage
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
 from editorial.chooser_views import as_seen_by, columns_seen_by, page_choosers_seen_by
-from editorial.privacy_hooks import VisiblePagesPolicy, visible_pages
+from editorial.privacy_hooks import VisiblePagesPolicy, require_visible
 
 policy = VisiblePagesPolicy(Page)
 
@@ -59,8 +58,7 @@ class ExplorableIndexView(TitlesSeenByUserMixin, listing.ExplorableIndexView):
 
     def get(self, request, parent_page_id=None):
         """Exploring a page one may not see listed (another person's draft) is not found."""
-        if parent_page_id and not visible_pages(Page.objects.filter(pk=parent_page_id), request.user).exists():
-            raise Http404
+        require_visible(parent_page_id, request.user)
         return super().get(request, parent_page_id)
 
 
@@ -72,16 +70,20 @@ class ContentTypeUseView(TitlesSeenByUserMixin, usage.ContentTypeUseView):
     permission_policy = policy
 
 
-class CreateView(create.CreateView):
+class ChoosersSeenByUserMixin:
+    """The form's page choosers title the chosen pages as the user may read them."""
+
     def get_context_data(self, **kwargs):
         page_choosers_seen_by(getattr(self, "form", None), self.request.user)
         return super().get_context_data(**kwargs)
 
 
-class EditView(edit.EditView):
-    def get_context_data(self, **kwargs):
-        page_choosers_seen_by(getattr(self, "form", None), self.request.user)
-        return super().get_context_data(**kwargs)
+class CreateView(ChoosersSeenByUserMixin, create.CreateView):
+    pass
+
+
+class EditView(ChoosersSeenByUserMixin, edit.EditView):
+    pass
 
 
 class PortalPageViewSet(PageViewSet):

@@ -10,6 +10,7 @@ way to their own work). Editors and leadership, who may edit what they review, s
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import Http404
 from wagtail.models import Page, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -41,6 +42,13 @@ def visible_pages(pages, user):
     if paths:
         shown |= Q(path__in=paths)
     return pages.filter(shown)
+
+
+def require_visible(page_id, user):
+    """Raise ``Http404`` unless the page ``page_id`` (when given) is one ``user`` may see listed:
+    browsing or exploring into another person's draft by its number is not found."""
+    if page_id and not visible_pages(Page.objects.filter(pk=page_id), user).exists():
+        raise Http404
 
 
 def hide_other_peoples_drafts(pages, request):
